@@ -6,8 +6,11 @@ import java.util.Objects;
  * A request or model was rejected as invalid: a malformed identifier, an unknown type or relation,
  * a tuple that the model does not allow, a missing condition parameter, or a query too complex to
  * resolve. Corresponds to an HTTP 400 from OpenFGA.
+ *
+ * <p>Not final: {@link dev.tandem.core.model.InvalidModelException} adds the problems found in a
+ * model.
  */
-public final class FgaValidationException extends FgaException {
+public non-sealed class FgaValidationException extends FgaException {
 
   private static final long serialVersionUID = 1L;
 
