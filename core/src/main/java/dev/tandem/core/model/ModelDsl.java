@@ -26,4 +26,9 @@ public final class ModelDsl {
   public static AuthorizationModel parse(String dsl) {
     return DslParser.parse(dsl);
   }
+
+  /** Writes a model as OpenFGA DSL, formatted as OpenFGA's own transformer formats it. */
+  public static String write(AuthorizationModel model) {
+    return DslWriter.write(model);
+  }
 }
