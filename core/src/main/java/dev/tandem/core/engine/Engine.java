@@ -1,0 +1,174 @@
+package dev.tandem.core.engine;
+
+import dev.tandem.core.ErrorCode;
+import dev.tandem.core.FgaException;
+import dev.tandem.core.FgaValidationException;
+import dev.tandem.core.model.AuthorizationModel;
+import dev.tandem.core.tuple.TupleKey;
+import dev.tandem.core.tuple.TupleStore;
+import dev.tandem.core.tuple.TupleValidator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The embedded authorization engine: OpenFGA's Check, BatchCheck, ListObjects and ListUsers over
+ * a model and a {@link TupleStore}.
+ *
+ * <p>Semantics follow OpenFGA's: contextual tuples and condition context, wildcards, usersets,
+ * a resolution depth limit of 25 ({@link ErrorCode#AUTHORIZATION_MODEL_RESOLUTION_TOO_COMPLEX}),
+ * cycles evaluating to false, and stored tuples that no longer fit the model's type restrictions
+ * being ignored. Requests are validated first ({@link FgaValidationException} with OpenFGA's
+ * error codes). Thread-safe; one instance serves any number of models and stores.
+ */
+public final class Engine {
+
+  /** OpenFGA's limit on contextual tuples per request. */
+  public static final int MAX_CONTEXTUAL_TUPLES = 100;
+
+  private final ModelCache models = new ModelCache();
+
+  /** Creates an engine. */
+  public static Engine create() {
+    return new Engine();
+  }
+
+  private Engine() {}
+
+  /**
+   * Checks whether {@code request.user()} has {@code request.relation()} on {@code
+   * request.object()}.
+   *
+   * @throws FgaValidationException when the request is invalid for the model, a condition cannot
+   *     be evaluated, or resolution is too deep
+   */
+  public CheckResult check(AuthorizationModel model, TupleStore tuples, CheckRequest request) {
+    TypeSystem types = models.get(model);
+    TupleValidator.validateCheckRequest(model, request.object(), request.relation(), request.user());
+    Evaluation evaluation =
+        new Evaluation(types, tuples, contextual(model, request.contextualTuples()), request.context());
+    Checker.Result result =
+        new Checker(evaluation).check(request.object(), request.relation(), request.user());
+    return switch (result) {
+      case TRUE -> CheckResult.ALLOWED;
+      case FALSE -> CheckResult.DENIED;
+      case CYCLE -> CheckResult.CYCLE;
+    };
+  }
+
+  /**
+   * Evaluates several checks; each item's outcome is independent of the others, in request
+   * order.
+   */
+  public List<BatchCheckItem> batchCheck(
+      AuthorizationModel model, TupleStore tuples, List<CheckRequest> requests) {
+    List<BatchCheckItem> items = new ArrayList<>(requests.size());
+    for (CheckRequest request : requests) {
+      try {
+        items.add(new BatchCheckItem.Evaluated(check(model, tuples, request)));
+      } catch (FgaException e) {
+        items.add(new BatchCheckItem.Failed(e));
+      }
+    }
+    return items;
+  }
+
+  /**
+   * The objects of {@code request.type()} on which the user has the relation, sorted.
+   *
+   * @throws FgaValidationException as {@link #check} does
+   */
+  public Set<String> listObjects(
+      AuthorizationModel model, TupleStore tuples, ListObjectsRequest request) {
+    TypeSystem types = models.get(model);
+    TupleValidator.validateListObjectsRequest(
+        model, request.type(), request.relation(), request.user());
+    List<TupleKey> contextual = contextual(model, request.contextualTuples());
+    Evaluation evaluation = new Evaluation(types, tuples, contextual, request.context());
+    Set<String> candidates = new TreeSet<>();
+    for (TupleKey tuple : tuples.read(request.type() + ":", null, null)) {
+      candidates.add(tuple.object());
+    }
+    for (TupleKey tuple : contextual) {
+      if (tuple.objectType().equals(request.type())) {
+        candidates.add(tuple.object());
+      }
+    }
+    Set<String> objects = new LinkedHashSet<>();
+    for (String candidate : candidates) {
+      if (new Checker(evaluation).check(candidate, request.relation(), request.user())
+          == Checker.Result.TRUE) {
+        objects.add(candidate);
+      }
+    }
+    return objects;
+  }
+
+  /**
+   * The users of the requested kind that have the relation on the object: {@code type:id}, {@code
+   * type:*} for a public grant, or {@code type:id#relation} for a userset filter.
+   *
+   * @throws FgaValidationException as {@link #check} does
+   */
+  public Set<String> listUsers(
+      AuthorizationModel model, TupleStore tuples, ListUsersRequest request) {
+    TypeSystem types = models.get(model);
+    TupleValidator.validateListUsersRequest(
+        model, request.object(), request.relation(), request.userFilters());
+    Evaluation evaluation =
+        new Evaluation(types, tuples, contextual(model, request.contextualTuples()), request.context());
+    Set<String> users = new TreeSet<>();
+    for (String filter : request.userFilters()) {
+      int hash = filter.indexOf('#');
+      UserLister lister =
+          hash < 0
+              ? new UserLister(evaluation, filter, null)
+              : new UserLister(evaluation, filter.substring(0, hash), filter.substring(hash + 1));
+      users.addAll(lister.list(request.object(), request.relation()));
+    }
+    return users;
+  }
+
+  private static List<TupleKey> contextual(AuthorizationModel model, List<TupleKey> tuples) {
+    if (tuples.size() > MAX_CONTEXTUAL_TUPLES) {
+      throw new FgaValidationException(
+          ErrorCode.VALIDATION_ERROR,
+          "at most "
+              + MAX_CONTEXTUAL_TUPLES
+              + " contextual tuples are allowed, got "
+              + tuples.size());
+    }
+    Set<TupleKey> distinct = new LinkedHashSet<>();
+    for (TupleKey tuple : tuples) {
+      TupleValidator.validateForWrite(model, tuple);
+      distinct.add(tuple);
+    }
+    return List.copyOf(distinct);
+  }
+
+  /** Prepared models, looked up by identity: the same model instance is prepared once. */
+  private static final class ModelCache {
+    private static final int SIZE = 8;
+    private volatile TypeSystem[] slots = new TypeSystem[0];
+
+    TypeSystem get(AuthorizationModel model) {
+      for (TypeSystem types : slots) {
+        if (types.model() == model) {
+          return types;
+        }
+      }
+      TypeSystem prepared = new TypeSystem(model);
+      synchronized (this) {
+        TypeSystem[] current = slots;
+        int keep = Math.min(current.length, SIZE - 1);
+        TypeSystem[] updated = new TypeSystem[keep + 1];
+        updated[0] = prepared;
+        System.arraycopy(current, 0, updated, 1, keep);
+        slots = updated;
+      }
+      return prepared;
+    }
+  }
+}
