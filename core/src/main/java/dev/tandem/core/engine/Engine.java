@@ -14,14 +14,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The embedded authorization engine: OpenFGA's Check, BatchCheck, ListObjects and ListUsers over
- * a model and a {@link TupleStore}.
+ * The embedded authorization engine: OpenFGA's Check, BatchCheck, ListObjects and ListUsers over a
+ * model and a {@link TupleStore}.
  *
- * <p>Semantics follow OpenFGA's: contextual tuples and condition context, wildcards, usersets,
- * a resolution depth limit of 25 ({@link ErrorCode#AUTHORIZATION_MODEL_RESOLUTION_TOO_COMPLEX}),
+ * <p>Semantics follow OpenFGA's: contextual tuples and condition context, wildcards, usersets, a
+ * resolution depth limit of 25 ({@link ErrorCode#AUTHORIZATION_MODEL_RESOLUTION_TOO_COMPLEX}),
  * cycles evaluating to false, and stored tuples that no longer fit the model's type restrictions
- * being ignored. Requests are validated first ({@link FgaValidationException} with OpenFGA's
- * error codes). Thread-safe; one instance serves any number of models and stores.
+ * being ignored. Requests are validated first ({@link FgaValidationException} with OpenFGA's error
+ * codes). Thread-safe; one instance serves any number of models and stores.
  */
 public final class Engine {
 
@@ -41,14 +41,16 @@ public final class Engine {
    * Checks whether {@code request.user()} has {@code request.relation()} on {@code
    * request.object()}.
    *
-   * @throws FgaValidationException when the request is invalid for the model, a condition cannot
-   *     be evaluated, or resolution is too deep
+   * @throws FgaValidationException when the request is invalid for the model, a condition cannot be
+   *     evaluated, or resolution is too deep
    */
   public CheckResult check(AuthorizationModel model, TupleStore tuples, CheckRequest request) {
     TypeSystem types = models.get(model);
-    TupleValidator.validateCheckRequest(model, request.object(), request.relation(), request.user());
+    TupleValidator.validateCheckRequest(
+        model, request.object(), request.relation(), request.user());
     Evaluation evaluation =
-        new Evaluation(types, tuples, contextual(model, request.contextualTuples()), request.context());
+        new Evaluation(
+            types, tuples, contextual(model, request.contextualTuples()), request.context());
     Checker.Result result =
         new Checker(evaluation).check(request.object(), request.relation(), request.user());
     return switch (result) {
@@ -59,8 +61,7 @@ public final class Engine {
   }
 
   /**
-   * Evaluates several checks; each item's outcome is independent of the others, in request
-   * order.
+   * Evaluates several checks; each item's outcome is independent of the others, in request order.
    */
   public List<BatchCheckItem> batchCheck(
       AuthorizationModel model, TupleStore tuples, List<CheckRequest> requests) {
@@ -118,7 +119,8 @@ public final class Engine {
     TupleValidator.validateListUsersRequest(
         model, request.object(), request.relation(), request.userFilters());
     Evaluation evaluation =
-        new Evaluation(types, tuples, contextual(model, request.contextualTuples()), request.context());
+        new Evaluation(
+            types, tuples, contextual(model, request.contextualTuples()), request.context());
     Set<String> users = new TreeSet<>();
     for (String filter : request.userFilters()) {
       int hash = filter.indexOf('#');

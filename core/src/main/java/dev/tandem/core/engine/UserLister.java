@@ -5,7 +5,6 @@ import dev.tandem.core.model.Rewrite;
 import dev.tandem.core.tuple.TupleKey;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 

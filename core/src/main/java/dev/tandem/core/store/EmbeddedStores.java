@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * In-memory stores, each holding the versions of its authorization model and its tuples, as an
  * OpenFGA server does. Thread-safe.
  *
- * <p>Models are immutable once written; writing a model adds a new version with a new id and
- * makes it the latest. Queries name a model id or use the latest.
+ * <p>Models are immutable once written; writing a model adds a new version with a new id and makes
+ * it the latest. Queries name a model id or use the latest.
  */
 public final class EmbeddedStores {
 
@@ -73,8 +73,8 @@ public final class EmbeddedStores {
   }
 
   /**
-   * Adds a model version to a store and returns it with its new id. The model must already be
-   * valid (as {@link dev.tandem.core.model.ModelDsl#parse} returns it).
+   * Adds a model version to a store and returns it with its new id. The model must already be valid
+   * (as {@link dev.tandem.core.model.ModelDsl#parse} returns it).
    */
   public AuthorizationModel writeModel(String storeId, AuthorizationModel model) {
     AuthorizationModel stored = model.withId(ids.next());

@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * Generates ULIDs (26 characters of Crockford base32: 48-bit millisecond time, 80 random bits),
- * the identifiers OpenFGA uses for stores and models. Identifiers from one generator sort in
- * creation order, also within one millisecond.
+ * Generates ULIDs (26 characters of Crockford base32: 48-bit millisecond time, 80 random bits), the
+ * identifiers OpenFGA uses for stores and models. Identifiers from one generator sort in creation
+ * order, also within one millisecond.
  */
 final class Ulid {
 

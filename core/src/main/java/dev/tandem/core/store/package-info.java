@@ -1,6 +1,4 @@
-/**
- * Embedded stores: named containers of authorization model versions and tuples, as in OpenFGA.
- */
+/** Embedded stores: named containers of authorization model versions and tuples, as in OpenFGA. */
 @NullMarked
 package dev.tandem.core.store;
 

@@ -42,11 +42,21 @@ public final class ConformanceSuite {
 
   /** A check and its expected answer or error code (0 when none). */
   public record CheckAssertion(
-      String object, String relation, String user, Extras extras, boolean expectation, int errorCode) {}
+      String object,
+      String relation,
+      String user,
+      Extras extras,
+      boolean expectation,
+      int errorCode) {}
 
   /** A list-objects request and its expected objects or error code. */
   public record ListObjectsAssertion(
-      String type, String relation, String user, Extras extras, Set<String> expectation, int errorCode) {}
+      String type,
+      String relation,
+      String user,
+      Extras extras,
+      Set<String> expectation,
+      int errorCode) {}
 
   /** A list-users request and its expected users or error code. */
   public record ListUsersAssertion(
