@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The phases and their order follow OpenFGA's language validator: names, then the schema
  * version; then, only if nothing is wrong so far, references, duplicates (if references are sound),
  * entry points (if still nothing is wrong) and conditions. What a parsed {@link AuthorizationModel}
- * cannot hold, a type or relation declared twice, is read from the DSL source text.
+ * cannot hold is read from the DSL source text: a relation or condition declared twice (a syntax
+ * error upstream, so reported alone and first) and a type declared twice (a semantic one).
  */
 final class ModelValidator {
 
