@@ -78,7 +78,7 @@ public final class EmbeddedStores {
    */
   public AuthorizationModel writeModel(String storeId, AuthorizationModel model) {
     AuthorizationModel stored = model.withId(ids.next());
-    entry(storeId).models.add(0, stored);
+    entry.models.add(0, stored);
     return stored;
   }
 
