@@ -46,11 +46,10 @@ public final class Engine {
    */
   public CheckResult check(AuthorizationModel model, TupleStore tuples, CheckRequest request) {
     TypeSystem types = models.get(model);
+    List<TupleKey> contextual = limit(request.contextualTuples());
     TupleValidator.validateCheckRequest(
-        model, request.object(), request.relation(), request.user());
-    Evaluation evaluation =
-        new Evaluation(
-            types, tuples, contextual(model, request.contextualTuples()), request.context());
+        model, request.object(), request.relation(), request.user(), contextual);
+    Evaluation evaluation = new Evaluation(types, tuples, distinct(contextual), request.context());
     Checker.Result result =
         new Checker(evaluation).check(request.object(), request.relation(), request.user());
     return switch (result) {
@@ -84,9 +83,9 @@ public final class Engine {
   public Set<String> listObjects(
       AuthorizationModel model, TupleStore tuples, ListObjectsRequest request) {
     TypeSystem types = models.get(model);
+    List<TupleKey> contextual = distinct(limit(request.contextualTuples()));
     TupleValidator.validateListObjectsRequest(
-        model, request.type(), request.relation(), request.user());
-    List<TupleKey> contextual = contextual(model, request.contextualTuples());
+        model, request.type(), request.relation(), request.user(), contextual);
     Evaluation evaluation = new Evaluation(types, tuples, contextual, request.context());
     Set<String> candidates = new TreeSet<>();
     for (TupleKey tuple : tuples.read(request.type() + ":", null, null)) {
@@ -116,11 +115,10 @@ public final class Engine {
   public Set<String> listUsers(
       AuthorizationModel model, TupleStore tuples, ListUsersRequest request) {
     TypeSystem types = models.get(model);
+    List<TupleKey> contextual = distinct(limit(request.contextualTuples()));
     TupleValidator.validateListUsersRequest(
-        model, request.object(), request.relation(), request.userFilters());
-    Evaluation evaluation =
-        new Evaluation(
-            types, tuples, contextual(model, request.contextualTuples()), request.context());
+        model, request.object(), request.relation(), request.userFilters(), contextual);
+    Evaluation evaluation = new Evaluation(types, tuples, contextual, request.context());
     Set<String> users = new TreeSet<>();
     for (String filter : request.userFilters()) {
       int hash = filter.indexOf('#');
@@ -133,7 +131,7 @@ public final class Engine {
     return users;
   }
 
-  private static List<TupleKey> contextual(AuthorizationModel model, List<TupleKey> tuples) {
+  private static List<TupleKey> limit(List<TupleKey> tuples) {
     if (tuples.size() > MAX_CONTEXTUAL_TUPLES) {
       throw new FgaValidationException(
           ErrorCode.VALIDATION_ERROR,
@@ -142,12 +140,12 @@ public final class Engine {
               + " contextual tuples are allowed, got "
               + tuples.size());
     }
-    Set<TupleKey> distinct = new LinkedHashSet<>();
-    for (TupleKey tuple : tuples) {
-      TupleValidator.validateForWrite(model, tuple);
-      distinct.add(tuple);
-    }
-    return List.copyOf(distinct);
+    return tuples;
+  }
+
+  /** Contextual tuples with repeats removed, as OpenFGA ignores duplicates. */
+  private static List<TupleKey> distinct(List<TupleKey> tuples) {
+    return tuples.size() < 2 ? tuples : List.copyOf(new LinkedHashSet<>(tuples));
   }
 
   /** Prepared models, looked up by identity: the same model instance is prepared once. */
