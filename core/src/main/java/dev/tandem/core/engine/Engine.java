@@ -96,6 +96,10 @@ public final class Engine {
         candidates.add(tuple.object());
       }
     }
+    // A userset contains itself (see Checker), so its object qualifies even without tuples.
+    if (Users.isUserset(request.user()) && Users.type(request.user()).equals(request.type())) {
+      candidates.add(Users.usersetObject(request.user()));
+    }
     Set<String> objects = new LinkedHashSet<>();
     for (String candidate : candidates) {
       if (new Checker(evaluation).check(candidate, request.relation(), request.user())

@@ -69,6 +69,14 @@ class OwnUsersetTest {
   }
 
   @Test
+  void listObjectsWhenUserIsAUsersetOfTheTypeThenListsItsObjectLikeCheck() {
+    assertThat(
+            engine.listObjects(
+                MODEL, store, ListObjectsRequest.of("document", "computed", "document:7#a")))
+        .containsExactly("document:7");
+  }
+
+  @Test
   void listUsersWhenFilterIsTheQueriedUsersetThenListsIt() {
     assertThat(
             engine.listUsers(
