@@ -73,11 +73,13 @@ public final class EmbeddedStores {
   }
 
   /**
-   * Adds a model version to a store and returns it with its new id. The model must already be valid
-   * (as {@link dev.tandem.core.model.ModelDsl#parse} returns it).
+   * Adds a model version to a store and returns it with its new id.
+   *
+   * @throws dev.tandem.core.model.InvalidModelException when the model breaks OpenFGA's rules
    */
   public AuthorizationModel writeModel(String storeId, AuthorizationModel model) {
-    AuthorizationModel stored = model.withId(ids.next());
+    Entry entry = entry(storeId);
+    AuthorizationModel stored = model.requireValid().withId(ids.next());
     entry.models.add(0, stored);
     return stored;
   }
