@@ -40,9 +40,6 @@ final class Checker {
     if (depth >= Evaluation.MAX_DEPTH) {
       throw Evaluation.tooComplex();
     }
-    if (isOwnUserset(user, object, relation)) {
-      return Result.TRUE;
-    }
     RelationDefinition definition = evaluation.types().relation(Users.type(object), relation);
     if (definition == null) {
       return Result.FALSE;
@@ -61,18 +58,6 @@ final class Checker {
     } finally {
       path.remove(key);
     }
-  }
-
-  /**
-   * Whether {@code user} is the userset {@code object#relation} itself. OpenFGA answers such a
-   * check (and every such subproblem) with true whatever the tuples: a userset contains itself (RFC
-   * "queries with usersets", {@code LocalChecker.ResolveCheck}).
-   */
-  private static boolean isOwnUserset(String user, String object, String relation) {
-    return user.length() == object.length() + 1 + relation.length()
-        && user.startsWith(object)
-        && user.charAt(object.length()) == '#'
-        && user.endsWith(relation);
   }
 
   private Result rewrite(String object, String relation, Rewrite rewrite, String user, int depth) {
