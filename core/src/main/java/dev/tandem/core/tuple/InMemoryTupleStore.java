@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * long} keys whose value is either the single element itself or a handle to an {@code int[]} set,
  * so no object is allocated per tuple. Conditions are kept in a side map, for conditional tuples
  * only. Strings no tuple refers to any more are dropped. With the data of an org, team, project and
- * ticket hierarchy this takes about 85 bytes a tuple at a million tuples (DESIGN.md's target is
+ * ticket hierarchy this takes about 83 bytes a tuple at a million tuples (DESIGN.md's target is
  * 150), and looking up one tuple by object takes well under a microsecond.
  *
  * <h2>Concurrency</h2>

@@ -6,7 +6,7 @@ import java.lang.ref.Reference;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's memory target, checked at a size a unit test can afford. The store takes about 85
+ * DESIGN.md's memory target, checked at a size a unit test can afford. The store takes 83 to 85
  * bytes a tuple with G1 (77 with the parallel collector), both at 200,000 and at 1,000,000 tuples
  * (see {@link TupleStoreMemoryReport}), so the margin absorbs heap accounting noise.
  */
