@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * One API over OpenFGA-compatible backends: the embedded engine, or a remote OpenFGA or Auth0 FGA
- * server. Moving between them is a matter of configuration.
+ * server. Moving between them is a matter of configuration ({@link #builder()}).
  *
  * <p>A client is bound to one store ({@link #storeId()}) and optionally one model id; queries and
  * writes go to that store and model (the latest model when none is set). Store operations work on
@@ -25,6 +25,11 @@ import java.util.Set;
  * authorization decisions must treat every exception as a denial. Implementations are thread-safe.
  */
 public interface FgaClient extends AutoCloseable {
+
+  /** A builder for embedded and remote clients and their decorators. */
+  static FgaClientBuilder builder() {
+    return new FgaClientBuilder();
+  }
 
   /** The store this client queries and writes to. */
   String storeId();
