@@ -30,39 +30,55 @@ class EngineDifferentialTest {
       Integer.getInteger("tandem.differential.scenarios", DEFAULT_SCENARIOS);
   private static final int CHECKS = 80;
   private static final int LIST_OBJECTS = 12;
-  private static final int LIST_USERS = 12;
+  private static final int LIST_USERS = 24;
 
   private final Differential differential = new Differential();
   private final Map<Differential.Mode, Integer> worlds = new EnumMap<>(Differential.Mode.class);
   private int checks;
+  private int batchChecks;
   private int allowedChecks;
   private int listObjects;
   private int listUsers;
-  private int partialListUsers;
+  private int ambiguousListUsers;
   private int skipped;
+  private int cyclic;
+  private long slowestMillis;
+  private long slowestSeed;
 
   @Test
   void engineAgreesWithNaiveReferenceOnRandomModelsTuplesAndRequests() {
     long start = System.nanoTime();
     for (int i = 0; i < SCENARIOS; i++) {
+      long scenarioStart = System.nanoTime();
       String failure = run(SEED + i);
+      long millis = (System.nanoTime() - scenarioStart) / 1_000_000;
+      if (millis > slowestMillis) {
+        slowestMillis = millis;
+        slowestSeed = SEED + i;
+      }
       if (failure != null) {
         fail(failure);
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
-        "differential: %d scenarios %s, %d checks (%d allowed), %d listObjects, %d listUsers"
-            + " (%d compared on the wildcard only), %d skipped near the depth limit, %.1f s%n",
+        "differential: %d scenarios (%d with cyclic tuples) %s, %d checks (%d allowed) and %d"
+            + " more in batches,"
+            + " %d listObjects, %d listUsers (%d where OpenFGA's listing is ambiguous),"
+            + " %d skipped near the depth limit, %.1f s (slowest scenario: seed %d, %d ms)%n",
         SCENARIOS,
+        cyclic,
         worlds,
         checks,
         allowedChecks,
+        batchChecks,
         listObjects,
         listUsers,
-        partialListUsers,
+        ambiguousListUsers,
         skipped,
-        seconds);
+        seconds,
+        slowestSeed,
+        slowestMillis);
     if (SCENARIOS == DEFAULT_SCENARIOS) {
       assertThat(checks).isGreaterThanOrEqualTo(100_000);
       assertThat(allowedChecks).isGreaterThan(checks / 4);
@@ -75,6 +91,7 @@ class EngineDifferentialTest {
     Random random = new Random(seed);
     AuthorizationModel model = new ModelGenerator(random).generate();
     Scenario scenario = new TupleGenerator(random, model).generate(seed);
+    cyclic += scenario.cyclic() ? 1 : 0;
     QueryGenerator generator =
         new QueryGenerator(random, scenario, new ReferenceEvaluator(scenario, true));
     List<Query> queries = new ArrayList<>();
@@ -100,6 +117,20 @@ class EngineDifferentialTest {
           return report(scenario, mode, query, verdict);
         }
       }
+      if (mode != Differential.Mode.MIXED) {
+        continue; // batch checks are plain checks in a loop: one mode is enough
+      }
+      List<Query.Check> checkQueries = new ArrayList<>();
+      for (Query query : queries.subList(0, CHECKS)) {
+        checkQueries.add((Query.Check) query);
+      }
+      List<Differential.Verdict> batch = differential.batchCheck(world, checkQueries);
+      for (int i = 0; i < batch.size(); i++) {
+        batchChecks += batch.get(i).kind() == Differential.Verdict.Kind.AGREE ? 1 : 0;
+        if (batch.get(i).kind() == Differential.Verdict.Kind.DISAGREE) {
+          return "in a batch check: " + report(scenario, mode, checkQueries.get(i), batch.get(i));
+        }
+      }
     }
     return null;
   }
@@ -114,7 +145,7 @@ class EngineDifferentialTest {
       listObjects++;
     } else {
       listUsers++;
-      partialListUsers += verdict.partial() ? 1 : 0;
+      ambiguousListUsers += verdict.ambiguous() ? 1 : 0;
     }
   }
 

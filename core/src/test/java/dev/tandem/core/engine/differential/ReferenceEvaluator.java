@@ -4,9 +4,11 @@ import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.model.RelationDefinition;
 import dev.tandem.core.model.RelationReference;
 import dev.tandem.core.model.Rewrite;
+import dev.tandem.core.model.TypeDefinition;
 import dev.tandem.core.tuple.TupleKey;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -31,8 +33,11 @@ import java.util.Set;
  *   <li>union, intersection, difference: the set operations.
  * </ul>
  *
- * <p>Generated data is acyclic, so the recursion is well founded; entering a pair twice is a
- * generator bug and throws.
+ * <p>Generated data is normally acyclic, so the recursion is well founded; entering a pair twice is
+ * a generator bug and throws. {@linkplain Scenario#cyclic() Cyclic} data only comes with models
+ * without exclusion: every operator is then monotone, the meaning is the least fixpoint, computed
+ * by Kleene iteration over all pairs, and it is OpenFGA's answer too (a depth-first search that
+ * cuts revisited paths finds every member of a least fixpoint of unions and intersections).
  *
  * <p>With wildcards not expanded, the same definition gives what ListUsers should list: {@code T:*}
  * stands for every {@code T:id}, so intersection keeps a user that one operand names and every
@@ -75,6 +80,10 @@ final class ReferenceEvaluator {
     if (known != null) {
       return known;
     }
+    if (scenario.cyclic()) {
+      solve();
+      return memo.getOrDefault(key, new Result(Set.of(key), Set.of(), Set.of(), 0));
+    }
     if (!inProgress.add(key)) {
       throw new IllegalStateException("generated data has a cycle through " + key);
     }
@@ -93,6 +102,91 @@ final class ReferenceEvaluator {
     return result;
   }
 
+  /** A relation of another object: recursively, or during iteration its current approximation. */
+  private Result dependency(String object, String relation) {
+    if (!scenario.cyclic()) {
+      return evaluate(object, relation);
+    }
+    String key = object + "#" + relation;
+    return memo.getOrDefault(key, new Result(Set.of(key), Set.of(), Set.of(), 0));
+  }
+
+  /** Kleene iteration from {@code {o#r}} for every pair until nothing grows. */
+  private void solve() {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (TypeDefinition type : scenario.model().types().values()) {
+        for (String id : scenario.queryIds(type.name())) {
+          String object = type.name() + ":" + id;
+          for (RelationDefinition definition : type.relations().values()) {
+            String key = object + "#" + definition.name();
+            Result rewritten = rewrite(object, definition, definition.rewrite());
+            Set<String> users = new HashSet<>(rewritten.users());
+            users.add(key);
+            Result previous = memo.get(key);
+            if (previous == null || !previous.users().equals(users)) {
+              memo.put(key, new Result(users, rewritten.lossy(), rewritten.taint(), 0));
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Whether tuples may form cycles: the model has no exclusion, and some relation refers to itself
+   * on another object.
+   */
+  static boolean admitsCycles(AuthorizationModel model) {
+    boolean selfReference = false;
+    for (TypeDefinition type : model.types().values()) {
+      for (RelationDefinition relation : type.relations().values()) {
+        if (hasDifference(relation.rewrite())) {
+          return false;
+        }
+        for (RelationReference reference : relation.directlyRelatedUserTypes()) {
+          selfReference |=
+              reference.type().equals(type.name()) && relation.name().equals(reference.relation());
+        }
+        selfReference |= refersToItselfThroughParent(type, relation.name(), relation.rewrite());
+      }
+    }
+    return selfReference;
+  }
+
+  private static boolean hasDifference(Rewrite rewrite) {
+    if (rewrite instanceof Rewrite.Difference) {
+      return true;
+    }
+    if (rewrite instanceof Rewrite.Union union) {
+      return union.children().stream().anyMatch(ReferenceEvaluator::hasDifference);
+    }
+    if (rewrite instanceof Rewrite.Intersection intersection) {
+      return intersection.children().stream().anyMatch(ReferenceEvaluator::hasDifference);
+    }
+    return false;
+  }
+
+  private static boolean refersToItselfThroughParent(
+      TypeDefinition type, String relation, Rewrite rewrite) {
+    if (rewrite instanceof Rewrite.TupleToUserset ttu) {
+      RelationDefinition tupleset = type.relation(ttu.tupleset());
+      return ttu.computedRelation().equals(relation)
+          && tupleset != null
+          && tupleset.directlyRelatedUserTypes().stream()
+              .anyMatch(r -> r.type().equals(type.name()));
+    }
+    List<Rewrite> children =
+        rewrite instanceof Rewrite.Union union
+            ? union.children()
+            : rewrite instanceof Rewrite.Intersection intersection
+                ? intersection.children()
+                : List.of();
+    return children.stream().anyMatch(c -> refersToItselfThroughParent(type, relation, c));
+  }
+
   private Result rewrite(String object, RelationDefinition definition, Rewrite rewrite) {
     if (rewrite instanceof Rewrite.This) {
       Union union = new Union();
@@ -106,7 +200,7 @@ final class ReferenceEvaluator {
         String user = tuple.user();
         int hash = user.indexOf('#');
         if (hash >= 0) {
-          union.add(evaluate(user.substring(0, hash), user.substring(hash + 1)), 1);
+          union.add(dependency(user.substring(0, hash), user.substring(hash + 1)), 1);
         } else {
           union.users.add(user);
           if (expandWildcards && user.endsWith(":*")) {
@@ -121,7 +215,7 @@ final class ReferenceEvaluator {
     }
     if (rewrite instanceof Rewrite.ComputedUserset computed) {
       Union union = new Union();
-      union.add(evaluate(object, computed.relation()), 1);
+      union.add(dependency(object, computed.relation()), 1);
       return union.result();
     }
     if (rewrite instanceof Rewrite.TupleToUserset ttu) {
@@ -136,7 +230,7 @@ final class ReferenceEvaluator {
             && !parent.endsWith(":*")
             && scenario.model().relation(typeOf(parent), ttu.computedRelation()) != null
             && conditionHolds(tuple)) {
-          union.add(evaluate(parent, ttu.computedRelation()), 1);
+          union.add(dependency(parent, ttu.computedRelation()), 1);
         }
       }
       return union.result();

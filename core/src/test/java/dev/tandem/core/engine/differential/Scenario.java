@@ -16,6 +16,8 @@ import java.util.Map;
  * @param staleCount how many tuples at the end of {@code tuples} do not fit the model's type
  *     restrictions (written to the store only, where the engine must ignore them)
  * @param contextX the value of the condition parameter {@code x} sent with every request
+ * @param cyclic whether the tuples may form cycles (only for models without exclusion, where the
+ *     least fixpoint is OpenFGA's answer)
  */
 record Scenario(
     long seed,
@@ -23,7 +25,8 @@ record Scenario(
     Map<String, List<String>> ids,
     List<TupleKey> tuples,
     int staleCount,
-    int contextX) {
+    int contextX,
+    boolean cyclic) {
 
   /** An id no tuple uses: checks on it exercise wildcards and the userset self rule. */
   static final String FRESH_ID = "9";
@@ -51,11 +54,11 @@ record Scenario(
   }
 
   Scenario withModel(AuthorizationModel newModel) {
-    return new Scenario(seed, newModel, ids, tuples, staleCount, contextX);
+    return new Scenario(seed, newModel, ids, tuples, staleCount, contextX, cyclic);
   }
 
   /** This scenario with other tuples; {@code stale} of them, at the end, are stale. */
   Scenario withTuples(List<TupleKey> newTuples, int stale) {
-    return new Scenario(seed, model, ids, newTuples, stale, contextX);
+    return new Scenario(seed, model, ids, newTuples, stale, contextX, cyclic);
   }
 }
