@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Differential test: the engine against {@link ReferenceEvaluator} on random models, tuples and
  * requests, with the tuples written to the store, sent as contextual tuples, and split between the
- * two. See {@link Differential} for exactly what is compared (and which ListUsers and ListObjects
- * corner cases are left out as ambiguous upstream).
+ * two. See {@link Differential} for exactly what is compared (and where OpenFGA leaves ListUsers
+ * undefined).
  *
  * <p>A disagreement fails with the scenario's seed and a shrunk case. Rerun one scenario with
  * {@code -Dtandem.differential.seed=<seed> -Dtandem.differential.scenarios=1}.
