@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * through this client invalidates everything. A model, like a tuple, written through any other
  * client is seen within the time-to-live, or at once with {@link Consistency#HIGHER_CONSISTENCY}.
  *
- * <p>Concurrent identical misses may each call the delegate; put a {@code CoalescingFgaClient}
+ * <p>Concurrent identical misses may each call the delegate; put a {@link CoalescingFgaClient}
  * underneath to share them. {@link #close()} closes the delegate.
  */
 public final class CachingFgaClient implements FgaClient {
