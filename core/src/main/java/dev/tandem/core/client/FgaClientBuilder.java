@@ -5,10 +5,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds an {@link FgaClient} bound to a store and optionally a model.
+ * Builds an {@link FgaClient}: a backend bound to a store and optionally a model, wrapped in a
+ * coalescing layer and a decision cache when asked.
  *
  * <pre>{@code
- * FgaClient client = FgaClient.builder().embedded().build();
+ * FgaClient client = FgaClient.builder()
+ *     .embedded()
+ *     .cache(CacheOptions.defaults())
+ *     .build();
  * }</pre>
  *
  * <p>An embedded client without a store id creates a store named {@code default}.
@@ -18,6 +22,8 @@ public final class FgaClientBuilder {
   private @Nullable EmbeddedStores embedded;
   private @Nullable String storeId;
   private @Nullable String modelId;
+  private @Nullable CacheOptions cache;
+  private @Nullable CoalescingOptions coalescing;
 
   FgaClientBuilder() {}
 
@@ -44,6 +50,18 @@ public final class FgaClientBuilder {
     return this;
   }
 
+  /** Caches check answers (see {@link CachingFgaClient}). */
+  public FgaClientBuilder cache(CacheOptions options) {
+    this.cache = Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  /** Coalesces concurrent checks into batch calls (see {@link CoalescingFgaClient}). */
+  public FgaClientBuilder coalescing(CoalescingOptions options) {
+    this.coalescing = Objects.requireNonNull(options, "options");
+    return this;
+  }
+
   /**
    * Builds the client.
    *
@@ -54,6 +72,18 @@ public final class FgaClientBuilder {
       throw new IllegalStateException("choose a backend: call embedded() before build()");
     }
     String id = storeId != null ? storeId : embedded.create("default").id();
-    return new EmbeddedFgaClient(embedded, id, modelId);
+    return decorate(new EmbeddedFgaClient(embedded, id, modelId));
+  }
+
+  /** The cache sits outermost, so a hit costs no coalescing window. */
+  private FgaClient decorate(FgaClient client) {
+    FgaClient decorated = client;
+    if (coalescing != null) {
+      decorated = CoalescingFgaClient.wrap(decorated, coalescing);
+    }
+    if (cache != null) {
+      decorated = CachingFgaClient.wrap(decorated, cache);
+    }
+    return decorated;
   }
 }
