@@ -39,6 +39,19 @@ public final class EmbeddedFgaClient implements FgaClient {
     stores.get(storeId);
   }
 
+  /**
+   * A client of one store of {@code stores}.
+   *
+   * @param stores the stores that hold the store's models and tuples
+   * @param storeId the store to query and write to
+   * @param modelId the model version to use, or null to use the store's latest model at each call
+   * @throws dev.tandem.core.FgaNotFoundException when there is no such store
+   */
+  public static EmbeddedFgaClient create(
+      EmbeddedStores stores, String storeId, @Nullable String modelId) {
+    return new EmbeddedFgaClient(stores, storeId, modelId);
+  }
+
   @Override
   public String storeId() {
     return storeId;
