@@ -44,9 +44,9 @@ public final class FgaClientBuilder {
     return this;
   }
 
-  /** The model version to use; by default, the store's latest model at each call. */
-  public FgaClientBuilder modelId(String modelId) {
-    this.modelId = Objects.requireNonNull(modelId, "modelId");
+  /** The model version to use; null (the default) means the store's latest model at each call. */
+  public FgaClientBuilder modelId(@Nullable String modelId) {
+    this.modelId = modelId;
     return this;
   }
 

@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Keeps the code in {@code docs/} and {@code README.md} true: a fenced block preceded by {@code
  * <!-- snippet: path/File.java#tag -->} must equal the region between {@code // tag::tag[]} and
- * {@code // end::tag[]} of that (compiled, tested) file, indentation removed.
+ * {@code // end::tag[]} of that (compiled, tested) file, indentation removed; without {@code #tag}
+ * it must equal the whole file.
  */
 class DocsSnippetsTest {
 
   private static final Pattern MARKER =
-      Pattern.compile("<!-- snippet: (\\S+)#(\\S+) -->\\s*\\n```\\w*\\n(.*?)```", Pattern.DOTALL);
+      Pattern.compile(
+          "<!-- snippet: ([^#\\s]+)(?:#(\\S+))? -->\\s*\\n```[\\w-]*\\n(.*?)```", Pattern.DOTALL);
 
   @TestFactory
   Stream<DynamicTest> everyDocSnippetMatchesTheCodeItCameFrom() throws IOException {
@@ -40,7 +43,7 @@ class DocsSnippetsTest {
         String shown = matcher.group(3);
         tests.add(
             DynamicTest.dynamicTest(
-                root.relativize(document) + " <- " + source + "#" + tag,
+                root.relativize(document) + " <- " + source + (tag == null ? "" : "#" + tag),
                 () -> assertThat(shown).isEqualTo(region(root.resolve(source), tag))));
       }
     }
@@ -48,7 +51,13 @@ class DocsSnippetsTest {
     return tests.stream();
   }
 
-  static String region(Path file, String tag) throws IOException {
+  static String region(Path file, @Nullable String tag) throws IOException {
+    if (!Files.exists(file)) {
+      fail("snippet source " + file + " does not exist");
+    }
+    if (tag == null) {
+      return Files.readString(file).stripTrailing() + "\n";
+    }
     List<String> lines = Files.readAllLines(file);
     int start = -1;
     int end = -1;
