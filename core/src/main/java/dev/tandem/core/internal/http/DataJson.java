@@ -102,6 +102,18 @@ public final class DataJson {
         emptyToNull(Json.optionalString(body, "authorization_model_id")));
   }
 
+  /** The CreateStore body, {@code {"name": name}}. */
+  public static ObjectNode writeCreateStore(String name) {
+    ObjectNode body = Json.object();
+    body.put("name", name);
+    return body;
+  }
+
+  /** The name in a CreateStore body. */
+  public static String readCreateStore(JsonNode body) {
+    return Json.requiredString(body, "name");
+  }
+
   public static ObjectNode writeStore(StoreInfo store) {
     ObjectNode body = Json.object();
     body.put("id", store.id());
