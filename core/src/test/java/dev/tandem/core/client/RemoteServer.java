@@ -28,14 +28,17 @@ final class RemoteServer {
     return server;
   }
 
-  /** Short timeouts and near-zero backoff, so that fault tests run fast. */
+  /**
+   * Near-zero backoff, so that fault tests run fast. Timeouts leave room for the first request of a
+   * cold JVM; tests of timeouts set their own.
+   */
   static RemoteOptions fast(URI apiUrl) {
     return new RemoteOptions(
         apiUrl,
         Credentials.none(),
-        Duration.ofMillis(500),
-        Duration.ofMillis(500),
-        Duration.ofSeconds(3),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
         2,
         Duration.ofMillis(1),
         Duration.ofSeconds(2),

@@ -107,6 +107,16 @@ final class ResilientCalls {
         return value;
       }
       record(failure, elapsed);
+      if (failure.retryable() && tooLate(failure.retryAfter())) {
+        throw new FgaUnavailableException(
+            failure.exception().getMessage()
+                + "; it asked to retry after "
+                + failure.retryAfter().toSeconds()
+                + " s, longer than maxRetryAfter ("
+                + options.maxRetryAfter().toMillis()
+                + " ms)",
+            failure.exception());
+      }
       Duration wait = nextWait(failure, retries);
       if (wait == null) {
         throw failure.exception();
@@ -141,10 +151,11 @@ final class ResilientCalls {
       return null;
     }
     Duration retryAfter = failure.retryAfter();
-    if (retryAfter != null) {
-      return retryAfter.compareTo(options.maxRetryAfter()) > 0 ? null : retryAfter;
-    }
-    return Duration.ofMillis(backoff.apply(retries + 1));
+    return retryAfter != null ? retryAfter : Duration.ofMillis(backoff.apply(retries + 1));
+  }
+
+  private boolean tooLate(@Nullable Duration retryAfter) {
+    return retryAfter != null && retryAfter.compareTo(options.maxRetryAfter()) > 0;
   }
 
   private void sleep(Duration wait, FgaException failure) {
