@@ -65,7 +65,7 @@ class RemoteFgaClientBatchTest {
   }
 
   private int calls(String path) {
-    return server.countRequestsMatching(postRequestedFor(urlEqualTo(path)).build()).getCount();
+    return RemoteServer.posts(server, path);
   }
 
   @Test

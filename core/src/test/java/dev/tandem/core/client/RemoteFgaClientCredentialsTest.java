@@ -4,8 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.tandem.core.client.RemoteServer.MODEL;
 import static dev.tandem.core.client.RemoteServer.STORE;
@@ -53,7 +51,7 @@ class RemoteFgaClientCredentialsTest {
   }
 
   private int calls(String path) {
-    return server.countRequestsMatching(postRequestedFor(urlEqualTo(path)).build()).getCount();
+    return RemoteServer.posts(server, path);
   }
 
   @Test

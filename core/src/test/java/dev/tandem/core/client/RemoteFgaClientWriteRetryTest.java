@@ -3,8 +3,6 @@ package dev.tandem.core.client;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.tandem.core.client.RemoteServer.MODEL;
 import static dev.tandem.core.client.RemoteServer.STORE;
@@ -48,7 +46,7 @@ class RemoteFgaClientWriteRetryTest {
   }
 
   private int writes() {
-    return server.countRequestsMatching(postRequestedFor(urlEqualTo(WRITE)).build()).getCount();
+    return RemoteServer.posts(server, WRITE);
   }
 
   private void failOnceThenSucceed(ResponseDefinitionBuilder failure) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.tandem.core.FgaUnavailableException;
 import dev.tandem.core.engine.BatchCheckItem;
@@ -74,6 +75,13 @@ final class RemoteServer {
         o.baseBackoff(),
         o.maxRetryAfter(),
         o.maxConnections());
+  }
+
+  /** How many POST requests {@code server} received for {@code path}. */
+  static int posts(WireMockServer server, String path) {
+    return server
+        .countRequestsMatching(WireMock.postRequestedFor(WireMock.urlEqualTo(path)).build())
+        .getCount();
   }
 
   /** The call fails closed: an FgaUnavailableException, never an answer. */

@@ -161,7 +161,9 @@ final class ClientCredentialsTokens implements Authorization {
       return fetch.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       throw new FgaUnavailableException(
-          "the OAuth token endpoint did not answer within " + timeout.toMillis() + " ms");
+          "the OAuth token endpoint did not answer within "
+              + Math.max(0, timeout.toMillis())
+              + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FgaUnavailableException("interrupted while fetching an OAuth token");

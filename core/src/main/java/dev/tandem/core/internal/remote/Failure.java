@@ -59,7 +59,7 @@ record Failure(
   }
 
   /** The codes of 404 answers that mean "no such endpoint", not "no such store". */
-  static boolean endpointMissing(ErrorJson.Error error) {
+  private static boolean endpointMissing(ErrorJson.Error error) {
     return error.code().equals("undefined_endpoint") || error.code().equals("unimplemented");
   }
 
