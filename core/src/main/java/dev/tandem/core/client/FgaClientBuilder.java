@@ -1,6 +1,7 @@
 package dev.tandem.core.client;
 
 import dev.tandem.core.store.EmbeddedStores;
+import java.net.URI;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class FgaClientBuilder {
 
   private @Nullable EmbeddedStores embedded;
+  private @Nullable RemoteOptions remote;
   private @Nullable String storeId;
   private @Nullable String modelId;
   private @Nullable CacheOptions cache;
@@ -35,10 +37,23 @@ public final class FgaClientBuilder {
   /** Evaluates in process, over {@code stores} (which other clients may share). */
   public FgaClientBuilder embedded(EmbeddedStores stores) {
     this.embedded = Objects.requireNonNull(stores, "stores");
+    this.remote = null;
     return this;
   }
 
-  /** The store to use. */
+  /** Talks to an OpenFGA-compatible server at {@code apiUrl}, with default options. */
+  public FgaClientBuilder remote(URI apiUrl) {
+    return remote(RemoteOptions.defaults(apiUrl));
+  }
+
+  /** Talks to an OpenFGA-compatible server (OpenFGA, Auth0 FGA, the testkit server). */
+  public FgaClientBuilder remote(RemoteOptions options) {
+    this.remote = Objects.requireNonNull(options, "options");
+    this.embedded = null;
+    return this;
+  }
+
+  /** The store to use; required for a remote client. */
   public FgaClientBuilder storeId(String storeId) {
     this.storeId = Objects.requireNonNull(storeId, "storeId");
     return this;
@@ -65,11 +80,18 @@ public final class FgaClientBuilder {
   /**
    * Builds the client.
    *
-   * @throws IllegalStateException when no backend was chosen
+   * @throws IllegalStateException when no backend was chosen, or a remote client has no store id
    */
   public FgaClient build() {
+    if (remote != null) {
+      if (storeId == null) {
+        throw new IllegalStateException("a remote FGA client needs a store id: call storeId(...)");
+      }
+      return decorate(RemoteFgaClient.create(remote, storeId, modelId));
+    }
     if (embedded == null) {
-      throw new IllegalStateException("choose a backend: call embedded() before build()");
+      throw new IllegalStateException(
+          "choose a backend: call embedded() or remote(...) before build()");
     }
     String id = storeId != null ? storeId : embedded.create("default").id();
     return decorate(new EmbeddedFgaClient(embedded, id, modelId));

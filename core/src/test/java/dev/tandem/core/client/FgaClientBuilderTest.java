@@ -61,4 +61,24 @@ class FgaClientBuilderTest {
     client.write(WriteRequest.deletes(TupleKey.of("doc:1", "viewer", "user:ann")));
     assertThat(client.check(CheckRequest.of("doc:1", "viewer", "user:ann")).allowed()).isFalse();
   }
+
+  @Test
+  void buildWhenRemoteWithoutStoreIdThenFailsNamingTheFix() {
+    assertThatThrownBy(
+            () -> FgaClient.builder().remote(java.net.URI.create("http://127.0.0.1:1")).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("storeId");
+  }
+
+  @Test
+  void buildWhenRemoteThenTheClientIsRemote() {
+    try (FgaClient client =
+        FgaClient.builder()
+            .remote(java.net.URI.create("http://127.0.0.1:1"))
+            .storeId("01ARZ3NDEKTSV4RRFFQ69G5FAV")
+            .build()) {
+      assertThat(client).isInstanceOf(RemoteFgaClient.class);
+      assertThat(client.storeId()).isEqualTo("01ARZ3NDEKTSV4RRFFQ69G5FAV");
+    }
+  }
 }

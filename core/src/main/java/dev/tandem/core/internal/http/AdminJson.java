@@ -60,8 +60,13 @@ public final class AdminJson {
     return body;
   }
 
+  /** The new model's id, which must be a non-empty string. */
   public static String readModelId(JsonNode body) {
-    return Json.requiredString(body, "authorization_model_id");
+    String id = Json.requiredString(body, "authorization_model_id");
+    if (id.isEmpty()) {
+      throw new MalformedJsonException("'authorization_model_id' is empty");
+    }
+    return id;
   }
 
   /** {@code {"authorization_model": {...}}}, the ReadAuthorizationModel response. */
@@ -99,13 +104,18 @@ public final class AdminJson {
     return new ModelPage(models, token == null || token.isEmpty() ? null : token);
   }
 
-  /** A model read from a response: one that does not parse is a malformed answer. */
+  /** A model read from a response: one that does not parse, or has no id, is a malformed answer. */
   private static AuthorizationModel storedModel(JsonNode node) {
+    AuthorizationModel model;
     try {
-      return ModelJson.fromTree(node);
+      model = ModelJson.fromTree(node);
     } catch (InvalidModelException e) {
       throw new MalformedJsonException(
           "the authorization model is malformed: " + e.getMessage(), e);
     }
+    if (model.id().isEmpty()) {
+      throw new MalformedJsonException("the authorization model has no 'id'");
+    }
+    return model;
   }
 }
