@@ -233,8 +233,7 @@ public final class Authorizer {
 
   private static boolean valid(Permission permission) {
     try {
-      Identifiers.validateRelation(permission.relation());
-      Identifiers.validateObject(permission.object());
+      permission.requireValid();
       return true;
     } catch (FgaValidationException e) {
       return false;

@@ -139,7 +139,8 @@ final class Chain {
     }
   }
 
-  private static boolean validObject(String value) {
+  /** Whether {@code value} is a plain {@code type:id}, valid as an object and as a user. */
+  static boolean validObject(String value) {
     try {
       Identifiers.validateObject(value);
       Identifiers.validateUser(value);

@@ -7,7 +7,6 @@ import dev.tandem.core.FgaValidationException;
 import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.ListObjectsRequest;
-import dev.tandem.core.tuple.Identifiers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -62,7 +61,7 @@ final class ChainQueries {
   List<String> filter(
       Chain chain, String relation, Collection<String> candidates, Map<String, Object> context) {
     List<String> unique = new ArrayList<>(new LinkedHashSet<>(candidates));
-    unique.removeIf(candidate -> !validObject(candidate));
+    unique.removeIf(candidate -> !Chain.validObject(candidate));
     if (unique.isEmpty() || !bindingsHold(chain, context)) {
       return List.of();
     }
@@ -142,15 +141,6 @@ final class ChainQueries {
       throw e;
     } catch (RuntimeException e) {
       throw new FgaUnavailableException("list objects failed: " + e, e);
-    }
-  }
-
-  private static boolean validObject(String candidate) {
-    try {
-      Identifiers.validateObject(candidate);
-      return true;
-    } catch (FgaValidationException e) {
-      return false;
     }
   }
 }

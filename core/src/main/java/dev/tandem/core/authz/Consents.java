@@ -3,7 +3,6 @@ package dev.tandem.core.authz;
 import dev.tandem.core.actor.InvalidActorException;
 import dev.tandem.core.actor.SubjectMapper;
 import dev.tandem.core.client.FgaClient;
-import dev.tandem.core.tuple.Identifiers;
 import dev.tandem.core.tuple.TupleKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -67,7 +66,7 @@ public final class Consents {
     wanted.add(TupleKey.of(consent, conventions.consent().user(), subjects.user(userId)));
     wanted.add(TupleKey.of(consent, conventions.consent().client(), subjects.client(clientId)));
     for (Permission permission : new LinkedHashSet<>(permissions)) {
-      validate(permission);
+      permission.requireValid();
       wanted.add(TupleKey.of(permission.object(), permission.relation(), consent));
     }
     List<TupleKey> missing = new ArrayList<>();
@@ -82,7 +81,7 @@ public final class Consents {
 
   /** Withdraws one permission of the user's consent to the app; nothing if it was not granted. */
   public void revoke(String userId, String clientId, Permission permission) {
-    validate(permission);
+    permission.requireValid();
     TupleKey grant =
         TupleKey.of(permission.object(), permission.relation(), subjects.consent(clientId, userId));
     if (Tuples.exists(client, grant)) {
@@ -129,10 +128,5 @@ public final class Consents {
     } catch (InvalidActorException e) {
       return false;
     }
-  }
-
-  private static void validate(Permission permission) {
-    Identifiers.validateRelation(permission.relation());
-    Identifiers.validateObject(permission.object());
   }
 }

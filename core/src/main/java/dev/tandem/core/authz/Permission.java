@@ -1,5 +1,6 @@
 package dev.tandem.core.authz;
 
+import dev.tandem.core.tuple.Identifiers;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,15 @@ public record Permission(String relation, String object) {
   /** The permission {@code relation} on {@code object}. */
   public static Permission of(String relation, String object) {
     return new Permission(relation, object);
+  }
+
+  /**
+   * Throws {@link dev.tandem.core.FgaValidationException} when the relation or object is not a
+   * valid identifier.
+   */
+  void requireValid() {
+    Identifiers.validateRelation(relation);
+    Identifiers.validateObject(object);
   }
 
   @Override

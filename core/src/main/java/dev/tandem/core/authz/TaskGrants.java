@@ -7,7 +7,6 @@ import dev.tandem.core.actor.SubjectMapper;
 import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
-import dev.tandem.core.tuple.Identifiers;
 import dev.tandem.core.tuple.TupleCondition;
 import dev.tandem.core.tuple.TupleKey;
 import java.security.SecureRandom;
@@ -90,8 +89,7 @@ public final class TaskGrants {
     String agent = subjects.agent(agentId);
     List<Permission> unique = new ArrayList<>(new LinkedHashSet<>(grants));
     for (Permission permission : unique) {
-      Identifiers.validateRelation(permission.relation());
-      Identifiers.validateObject(permission.object());
+      permission.requireValid();
     }
     requireHeldBy(user, unique);
     String taskId = newId();

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.core.actor.Actor;
 import dev.tandem.core.engine.CheckRequest;
+import dev.tandem.core.tuple.TupleKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** All checks of one call, over every principal and permission, go out in one batch. */
@@ -85,6 +87,21 @@ class DecideAllTest {
         .allSatisfy(
             check ->
                 assertThat(check.context()).containsEntry("current_time", "2026-03-02T09:00:01Z"));
+  }
+
+  @Test
+  void decideWhenContextualTupleLinksANewTicketThenEveryPrincipalIsCheckedWithIt() {
+    pm.consents.grant("alice", "slack", Permission.of("can_view", "project:apollo"));
+    List<TupleKey> draftInApollo =
+        List.of(ProjectManagement.tuple("ticket:draft", "project", "project:apollo"));
+
+    Decision withTuple =
+        pm.authorizer.decide(agentViaSlack, "can_view", "ticket:draft", draftInApollo, Map.of());
+
+    assertThat(withTuple.granted()).isTrue();
+    assertThat(pm.authorizer.decide(agentViaSlack, "can_view", "ticket:draft").denials())
+        .extracting(Denial::role)
+        .containsExactly(PrincipalRole.USER, PrincipalRole.CONSENT, PrincipalRole.TASK);
   }
 
   @Test
