@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A user's fine-grained consents to third-party apps: "app {@code slack} may create tickets in
@@ -100,6 +101,8 @@ public final class Consents {
   public List<Consent> list(String userId) {
     String user = subjects.user(userId);
     String consentType = subjects.types().consent();
+    Set<String> consentable =
+        Tuples.typesAccepting(client.readLatestAuthorizationModel(), consentType);
     List<Consent> consents = new ArrayList<>();
     for (TupleKey owned :
         Tuples.readAll(client, consentType + ":", conventions.consent().user(), user)) {
@@ -110,7 +113,7 @@ public final class Consents {
           continue;
         }
         List<Permission> permissions = new ArrayList<>();
-        for (TupleKey grant : Tuples.grantsTo(client, consent)) {
+        for (TupleKey grant : Tuples.grantsTo(client, consentable, consent)) {
           permissions.add(Permission.of(grant.relation(), grant.object()));
         }
         if (!permissions.isEmpty()) {

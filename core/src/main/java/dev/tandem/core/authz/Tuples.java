@@ -51,8 +51,14 @@ final class Tuples {
   /** Every stored tuple whose user is exactly {@code subject}, on any type that may name it. */
   static List<TupleKey> grantsTo(FgaClient client, String subject) {
     String subjectType = subject.substring(0, subject.indexOf(':'));
+    return grantsTo(
+        client, typesAccepting(client.readLatestAuthorizationModel(), subjectType), subject);
+  }
+
+  /** Every stored tuple on an object of {@code types} whose user is exactly {@code subject}. */
+  static List<TupleKey> grantsTo(FgaClient client, Set<String> types, String subject) {
     List<TupleKey> grants = new ArrayList<>();
-    for (String type : typesAccepting(client.readLatestAuthorizationModel(), subjectType)) {
+    for (String type : types) {
       for (TupleKey tuple : readAll(client, type + ":", null, subject)) {
         if (tuple.user().equals(subject)) {
           grants.add(tuple);
