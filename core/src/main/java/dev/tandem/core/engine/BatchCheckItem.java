@@ -4,8 +4,8 @@ import dev.tandem.core.FgaException;
 import java.util.Objects;
 
 /**
- * The outcome of one check in a batch: a result, or the error that check alone ran into. One
- * failed item never affects another.
+ * The outcome of one check in a batch: a result, or the error that check alone ran into. One failed
+ * item never affects another.
  */
 public sealed interface BatchCheckItem {
 

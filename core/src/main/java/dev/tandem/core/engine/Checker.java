@@ -44,7 +44,12 @@ final class Checker {
     if (definition == null) {
       return Result.FALSE;
     }
-    String key = object + '#' + relation + '@' + user;
+    String userset = object + '#' + relation;
+    if (user.equals(userset)) {
+      // A userset always includes itself: group:x#member is a "member" of group:x.
+      return Result.TRUE;
+    }
+    String key = userset + '@' + user;
     if (!path.add(key)) {
       return Result.CYCLE;
     }
@@ -171,9 +176,8 @@ final class Checker {
   private Result difference(
       String object, String relation, Rewrite.Difference difference, String user, int depth) {
     FgaException error = null;
-    Result base = null;
     try {
-      base = rewrite(object, relation, difference.base(), user, depth);
+      Result base = rewrite(object, relation, difference.base(), user, depth);
       if (base != Result.TRUE) {
         return base;
       }

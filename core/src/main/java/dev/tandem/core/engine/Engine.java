@@ -14,14 +14,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The embedded authorization engine: OpenFGA's Check, BatchCheck, ListObjects and ListUsers over
- * a model and a {@link TupleStore}.
+ * The embedded authorization engine: OpenFGA's Check, BatchCheck, ListObjects and ListUsers over a
+ * model and a {@link TupleStore}.
  *
- * <p>Semantics follow OpenFGA's: contextual tuples and condition context, wildcards, usersets,
- * a resolution depth limit of 25 ({@link ErrorCode#AUTHORIZATION_MODEL_RESOLUTION_TOO_COMPLEX}),
+ * <p>Semantics follow OpenFGA's: contextual tuples and condition context, wildcards, usersets, a
+ * resolution depth limit of 25 ({@link ErrorCode#AUTHORIZATION_MODEL_RESOLUTION_TOO_COMPLEX}),
  * cycles evaluating to false, and stored tuples that no longer fit the model's type restrictions
- * being ignored. Requests are validated first ({@link FgaValidationException} with OpenFGA's
- * error codes). Thread-safe; one instance serves any number of models and stores.
+ * being ignored. Requests are validated first ({@link FgaValidationException} with OpenFGA's error
+ * codes). Thread-safe; one instance serves any number of models and stores.
  */
 public final class Engine {
 
@@ -41,14 +41,15 @@ public final class Engine {
    * Checks whether {@code request.user()} has {@code request.relation()} on {@code
    * request.object()}.
    *
-   * @throws FgaValidationException when the request is invalid for the model, a condition cannot
-   *     be evaluated, or resolution is too deep
+   * @throws FgaValidationException when the request is invalid for the model, a condition cannot be
+   *     evaluated, or resolution is too deep
    */
   public CheckResult check(AuthorizationModel model, TupleStore tuples, CheckRequest request) {
     TypeSystem types = models.get(model);
-    TupleValidator.validateCheckRequest(model, request.object(), request.relation(), request.user());
-    Evaluation evaluation =
-        new Evaluation(types, tuples, contextual(model, request.contextualTuples()), request.context());
+    List<TupleKey> contextual = limit(request.contextualTuples());
+    TupleValidator.validateCheckRequest(
+        model, request.object(), request.relation(), request.user(), contextual);
+    Evaluation evaluation = new Evaluation(types, tuples, distinct(contextual), request.context());
     Checker.Result result =
         new Checker(evaluation).check(request.object(), request.relation(), request.user());
     return switch (result) {
@@ -59,8 +60,7 @@ public final class Engine {
   }
 
   /**
-   * Evaluates several checks; each item's outcome is independent of the others, in request
-   * order.
+   * Evaluates several checks; each item's outcome is independent of the others, in request order.
    */
   public List<BatchCheckItem> batchCheck(
       AuthorizationModel model, TupleStore tuples, List<CheckRequest> requests) {
@@ -83,9 +83,9 @@ public final class Engine {
   public Set<String> listObjects(
       AuthorizationModel model, TupleStore tuples, ListObjectsRequest request) {
     TypeSystem types = models.get(model);
+    List<TupleKey> contextual = distinct(limit(request.contextualTuples()));
     TupleValidator.validateListObjectsRequest(
-        model, request.type(), request.relation(), request.user());
-    List<TupleKey> contextual = contextual(model, request.contextualTuples());
+        model, request.type(), request.relation(), request.user(), contextual);
     Evaluation evaluation = new Evaluation(types, tuples, contextual, request.context());
     Set<String> candidates = new TreeSet<>();
     for (TupleKey tuple : tuples.read(request.type() + ":", null, null)) {
@@ -115,10 +115,10 @@ public final class Engine {
   public Set<String> listUsers(
       AuthorizationModel model, TupleStore tuples, ListUsersRequest request) {
     TypeSystem types = models.get(model);
+    List<TupleKey> contextual = distinct(limit(request.contextualTuples()));
     TupleValidator.validateListUsersRequest(
-        model, request.object(), request.relation(), request.userFilters());
-    Evaluation evaluation =
-        new Evaluation(types, tuples, contextual(model, request.contextualTuples()), request.context());
+        model, request.object(), request.relation(), request.userFilters(), contextual);
+    Evaluation evaluation = new Evaluation(types, tuples, contextual, request.context());
     Set<String> users = new TreeSet<>();
     for (String filter : request.userFilters()) {
       int hash = filter.indexOf('#');
@@ -131,7 +131,7 @@ public final class Engine {
     return users;
   }
 
-  private static List<TupleKey> contextual(AuthorizationModel model, List<TupleKey> tuples) {
+  private static List<TupleKey> limit(List<TupleKey> tuples) {
     if (tuples.size() > MAX_CONTEXTUAL_TUPLES) {
       throw new FgaValidationException(
           ErrorCode.VALIDATION_ERROR,
@@ -140,12 +140,12 @@ public final class Engine {
               + " contextual tuples are allowed, got "
               + tuples.size());
     }
-    Set<TupleKey> distinct = new LinkedHashSet<>();
-    for (TupleKey tuple : tuples) {
-      TupleValidator.validateForWrite(model, tuple);
-      distinct.add(tuple);
-    }
-    return List.copyOf(distinct);
+    return tuples;
+  }
+
+  /** Contextual tuples with repeats removed, as OpenFGA ignores duplicates. */
+  private static List<TupleKey> distinct(List<TupleKey> tuples) {
+    return tuples.size() < 2 ? tuples : List.copyOf(new LinkedHashSet<>(tuples));
   }
 
   /** Prepared models, looked up by identity: the same model instance is prepared once. */

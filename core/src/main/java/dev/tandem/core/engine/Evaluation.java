@@ -53,12 +53,13 @@ final class Evaluation {
   }
 
   /**
-   * The tuples on {@code object#relation} that fit the current model: contextual tuples first,
-   * then stored ones.
+   * The tuples on {@code object#relation} that fit the current model: contextual tuples first, then
+   * stored ones.
    */
   List<TupleKey> read(String object, String relation) {
     String type = Users.type(object);
-    List<TupleKey> fromContext = contextualByObject.getOrDefault(object + "#" + relation, List.of());
+    List<TupleKey> fromContext =
+        contextualByObject.getOrDefault(object + "#" + relation, List.of());
     List<TupleKey> stored = store.findByObject(object, relation);
     List<TupleKey> result = new ArrayList<>(fromContext.size() + stored.size());
     for (TupleKey tuple : fromContext) {
@@ -84,9 +85,7 @@ final class Evaluation {
       return true;
     }
     ConditionOutcome outcome =
-        types
-            .conditions()
-            .evaluate(tuple.condition().name(), tuple.condition().context(), context);
+        types.conditions().evaluate(tuple.condition().name(), tuple.condition().context(), context);
     if (outcome instanceof ConditionOutcome.MissingParameters missing) {
       throw new FgaValidationException(
           ErrorCode.VALIDATION_ERROR,

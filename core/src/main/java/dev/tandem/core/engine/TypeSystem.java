@@ -23,6 +23,7 @@ final class TypeSystem {
 
   private final AuthorizationModel model;
   private final CompiledConditions conditions;
+
   /** type -> relation -> restriction key ("user", "user:*", "group#member") -> conditions. */
   private final Map<String, Map<String, Map<String, Set<String>>>> restrictions = new HashMap<>();
 

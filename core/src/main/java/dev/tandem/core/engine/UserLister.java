@@ -4,16 +4,14 @@ import dev.tandem.core.model.RelationDefinition;
 import dev.tandem.core.model.Rewrite;
 import dev.tandem.core.tuple.TupleKey;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Expands {@code object#relation} forward into the users of one kind ({@code type} or {@code
- * type#relation}) that hold it, with OpenFGA's list-users semantics: wildcards are returned as
- * {@code type:*}, intersections and exclusions treat a wildcard as covering every id of its type,
- * and a cycle contributes nothing.
+ * type#relation}) that hold it, with OpenFGA's list-users semantics: public grants are reported as
+ * {@code type:*}, intersections and exclusions apply to wildcards through {@link UserSet}, a
+ * userset always contains itself, and a cycle contributes nothing.
  */
 final class UserLister {
 
@@ -29,17 +27,15 @@ final class UserLister {
   }
 
   Set<String> list(String object, String relation) {
-    return expand(object, relation, 0);
+    return expand(object, relation, 0).toStrings();
   }
 
-  private Set<String> expand(String object, String relation, int depth) {
+  private UserSet expand(String object, String relation, int depth) {
     if (depth >= Evaluation.MAX_DEPTH) {
       throw Evaluation.tooComplex();
     }
-    Set<String> users = new LinkedHashSet<>();
-    if (filterRelation != null
-        && Users.type(object).equals(filterType)
-        && relation.equals(filterRelation)) {
+    UserSet users = UserSet.empty();
+    if (Users.type(object).equals(filterType) && relation.equals(filterRelation)) {
       users.add(object + "#" + relation);
     }
     RelationDefinition definition = evaluation.types().relation(Users.type(object), relation);
@@ -48,14 +44,13 @@ final class UserLister {
       return users;
     }
     try {
-      users.addAll(rewrite(object, relation, definition.rewrite(), depth));
-      return users;
+      return users.union(rewrite(object, relation, definition.rewrite(), depth));
     } finally {
       path.remove(key);
     }
   }
 
-  private Set<String> rewrite(String object, String relation, Rewrite rewrite, int depth) {
+  private UserSet rewrite(String object, String relation, Rewrite rewrite, int depth) {
     if (rewrite instanceof Rewrite.This) {
       return direct(object, relation, depth);
     }
@@ -63,91 +58,58 @@ final class UserLister {
       return expand(object, computed.relation(), depth + 1);
     }
     if (rewrite instanceof Rewrite.TupleToUserset ttu) {
-      Set<String> users = new LinkedHashSet<>();
+      UserSet users = UserSet.empty();
       for (TupleKey tuple : evaluation.read(object, ttu.tupleset())) {
         String parent = tuple.user();
         if (!Users.isUserset(parent)
             && !Users.isWildcard(parent)
             && evaluation.types().relation(Users.type(parent), ttu.computedRelation()) != null
             && evaluation.conditionHolds(tuple)) {
-          users.addAll(expand(parent, ttu.computedRelation(), depth + 1));
+          users = users.union(expand(parent, ttu.computedRelation(), depth + 1));
         }
       }
       return users;
     }
     if (rewrite instanceof Rewrite.Union union) {
-      Set<String> users = new LinkedHashSet<>();
+      UserSet users = UserSet.empty();
       for (Rewrite child : union.children()) {
-        users.addAll(rewrite(object, relation, child, depth));
+        users = users.union(rewrite(object, relation, child, depth));
       }
       return users;
     }
     if (rewrite instanceof Rewrite.Intersection intersection) {
-      Set<String> users = null;
+      UserSet users = null;
       for (Rewrite child : intersection.children()) {
-        Set<String> next = rewrite(object, relation, child, depth);
-        users = users == null ? next : intersect(users, next);
+        UserSet next = rewrite(object, relation, child, depth);
+        users = users == null ? next : users.intersect(next);
+        if (users.isEmpty()) {
+          return users;
+        }
       }
-      return users == null ? Set.of() : users;
+      return users == null ? UserSet.empty() : users;
     }
     Rewrite.Difference difference = (Rewrite.Difference) rewrite;
-    Set<String> base = rewrite(object, relation, difference.base(), depth);
+    UserSet base = rewrite(object, relation, difference.base(), depth);
     if (base.isEmpty()) {
       return base;
     }
-    Set<String> subtract = rewrite(object, relation, difference.subtract(), depth);
-    Set<String> users = new LinkedHashSet<>();
-    for (String user : base) {
-      if (!covers(subtract, user)) {
-        users.add(user);
-      }
-    }
-    return users;
+    return base.minus(rewrite(object, relation, difference.subtract(), depth));
   }
 
-  private Set<String> direct(String object, String relation, int depth) {
-    Set<String> users = new LinkedHashSet<>();
+  private UserSet direct(String object, String relation, int depth) {
+    UserSet users = UserSet.empty();
     for (TupleKey tuple : evaluation.read(object, relation)) {
       String user = tuple.user();
       if (!evaluation.conditionHolds(tuple)) {
         continue;
       }
       if (Users.isUserset(user)) {
-        if (Users.type(user).equals(filterType)
-            && Users.usersetRelation(user).equals(filterRelation)) {
-          users.add(user);
-        }
-        users.addAll(expand(Users.usersetObject(user), Users.usersetRelation(user), depth + 1));
+        users =
+            users.union(expand(Users.usersetObject(user), Users.usersetRelation(user), depth + 1));
       } else if (filterRelation == null && Users.type(user).equals(filterType)) {
         users.add(user);
       }
     }
     return users;
-  }
-
-  /** Users in both sets, where a wildcard in one set admits every id of its type in the other. */
-  private static Set<String> intersect(Set<String> left, Set<String> right) {
-    Set<String> users = new LinkedHashSet<>();
-    for (String user : left) {
-      if (covers(right, user)) {
-        users.add(user);
-      }
-    }
-    for (String user : right) {
-      if (covers(left, user)) {
-        users.add(user);
-      }
-    }
-    return users;
-  }
-
-  /** Whether {@code users} contains {@code user}, directly or through a wildcard of its type. */
-  private static boolean covers(Set<String> users, String user) {
-    if (users.contains(user)) {
-      return true;
-    }
-    return !Users.isUserset(user)
-        && !Users.isWildcard(user)
-        && users.contains(Users.type(user) + ":*");
   }
 }

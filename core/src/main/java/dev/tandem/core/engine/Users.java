@@ -1,6 +1,9 @@
 package dev.tandem.core.engine;
 
-/** Small helpers over user and object strings ({@code type:id}, {@code type:*}, {@code type:id#rel}). */
+/**
+ * Small helpers over user and object strings ({@code type:id}, {@code type:*}, {@code
+ * type:id#rel}).
+ */
 final class Users {
 
   private Users() {}

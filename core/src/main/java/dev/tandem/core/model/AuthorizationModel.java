@@ -2,6 +2,7 @@ package dev.tandem.core.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -50,5 +51,20 @@ public record AuthorizationModel(
   /** A copy of this model with another id. */
   public AuthorizationModel withId(String newId) {
     return new AuthorizationModel(newId, schemaVersion, types, conditions);
+  }
+
+  /**
+   * Checks this model against OpenFGA's semantic rules (every referenced type, relation and
+   * condition exists, every relation can be granted by some tuple, ...).
+   *
+   * @return this model
+   * @throws InvalidModelException listing every problem, unpositioned
+   */
+  public AuthorizationModel requireValid() {
+    List<ModelProblem> problems = ModelValidator.validate(this, null);
+    if (!problems.isEmpty()) {
+      throw new InvalidModelException(problems);
+    }
+    return this;
   }
 }

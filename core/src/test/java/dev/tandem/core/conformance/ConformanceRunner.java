@@ -109,7 +109,8 @@ public final class ConformanceRunner {
     for (int i = 0; i < stage.checks().size(); i++) {
       CheckAssertion a = stage.checks().get(i);
       Extras extras = a.extras().plus(extraContextual);
-      String name = prefix + " check " + i + ": " + a.object() + "#" + a.relation() + "@" + a.user();
+      String name =
+          prefix + " check " + i + ": " + a.object() + "#" + a.relation() + "@" + a.user();
       tests.add(
           DynamicTest.dynamicTest(
               name,
@@ -127,7 +128,8 @@ public final class ConformanceRunner {
     for (int i = 0; i < stage.listObjects().size(); i++) {
       ListObjectsAssertion a = stage.listObjects().get(i);
       Extras extras = a.extras().plus(extraContextual);
-      String name = prefix + " listObjects " + i + ": " + a.type() + "#" + a.relation() + "@" + a.user();
+      String name =
+          prefix + " listObjects " + i + ": " + a.type() + "#" + a.relation() + "@" + a.user();
       tests.add(
           DynamicTest.dynamicTest(
               name,
@@ -180,7 +182,10 @@ public final class ConformanceRunner {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(
             FgaValidationException.class,
-            e -> assertThat(e.code().number()).as("error code (%s)", e.getMessage()).isEqualTo(code));
+            e ->
+                assertThat(e.code().number())
+                    .as("error code (%s)", e.getMessage())
+                    .isEqualTo(code));
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

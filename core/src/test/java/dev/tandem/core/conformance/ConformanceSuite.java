@@ -42,11 +42,21 @@ public final class ConformanceSuite {
 
   /** A check and its expected answer or error code (0 when none). */
   public record CheckAssertion(
-      String object, String relation, String user, Extras extras, boolean expectation, int errorCode) {}
+      String object,
+      String relation,
+      String user,
+      Extras extras,
+      boolean expectation,
+      int errorCode) {}
 
   /** A list-objects request and its expected objects or error code. */
   public record ListObjectsAssertion(
-      String type, String relation, String user, Extras extras, Set<String> expectation, int errorCode) {}
+      String type,
+      String relation,
+      String user,
+      Extras extras,
+      Set<String> expectation,
+      int errorCode) {}
 
   /** A list-users request and its expected users or error code. */
   public record ListUsersAssertion(
@@ -84,7 +94,7 @@ public final class ConformanceSuite {
               text(t, "relation"),
               text(t, "user"),
               extras(a),
-              a.has("expectation") && a.get("expectation").asBoolean(),
+              bool(a.get("expectation")),
               errorCode(a)));
     }
     List<ListObjectsAssertion> listObjects = new ArrayList<>();
@@ -142,6 +152,14 @@ public final class ConformanceSuite {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> map(JsonNode node) {
     return new LinkedHashMap<String, Object>(JSON.convertValue(node, Map.class));
+  }
+
+  /** A YAML 1.1 boolean, as upstream's Go YAML reads it ({@code true}, {@code True}, ...). */
+  private static boolean bool(@Nullable JsonNode node) {
+    if (node == null || node.isNull()) {
+      return false;
+    }
+    return node.isBoolean() ? node.asBoolean() : node.asString().equalsIgnoreCase("true");
   }
 
   private static int errorCode(JsonNode assertion) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every assertion of OpenFGA's conformance suite against the embedded engine, in both of
- * upstream's modes (tuples written; tuples as contextual tuples).
+ * Every assertion of OpenFGA's conformance suite against the embedded engine, in both of upstream's
+ * modes (tuples written; tuples as contextual tuples).
  */
 class EmbeddedEngineConformanceTest {
 
