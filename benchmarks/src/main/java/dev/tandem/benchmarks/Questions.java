@@ -1,6 +1,7 @@
 package dev.tandem.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -97,21 +98,23 @@ record Questions(String[] users, String[] tickets, boolean[] allowed) {
   }
 
   /**
-   * A user who is a direct member of some team and no organization admin: the subject of the list
-   * and filter benchmarks.
+   * A user who is a direct member of exactly one team and no organization admin, the first such
+   * member of the middle team: the subject of the list and filter benchmarks.
    */
   static int teamMember(HierarchyData data) {
     int team = data.teamMembers.length / 2;
     for (int member : data.teamMembers[team]) {
-      boolean admin = false;
-      for (int a : data.organizationAdmins[data.teamOrganization[team]]) {
-        admin |= a == member;
+      int teams = 0;
+      for (int t = 0; t < data.teamMembers.length; t++) {
+        teams += Arrays.binarySearch(data.teamMembers[t], member) >= 0 ? 1 : 0;
       }
-      if (!admin) {
+      boolean admin =
+          Arrays.binarySearch(data.organizationAdmins[data.teamOrganization[team]], member) >= 0;
+      if (teams == 1 && !admin) {
         return member;
       }
     }
-    throw new IllegalStateException("every member of team " + team + " is an admin");
+    throw new IllegalStateException("no member of team " + team + " is in that team alone");
   }
 
   /**
