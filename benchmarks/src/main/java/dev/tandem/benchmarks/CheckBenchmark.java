@@ -102,7 +102,10 @@ public class CheckBenchmark {
     return state.tandem.canView(state.questions.users()[i], state.questions.tickets()[i]);
   }
 
+  /** Calls take milliseconds here, so iterations are longer to collect enough samples. */
   @Benchmark
+  @Warmup(iterations = 2, time = 5)
+  @Measurement(iterations = 4, time = 10)
   public boolean jcasbinResourceRoles(ResourceRolesState state, Cursor cursor) {
     int i = cursor.next();
     return state.enforcer.enforce(
