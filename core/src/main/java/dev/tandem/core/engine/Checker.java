@@ -4,8 +4,10 @@ import dev.tandem.core.FgaException;
 import dev.tandem.core.model.RelationDefinition;
 import dev.tandem.core.model.Rewrite;
 import dev.tandem.core.tuple.TupleKey;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +29,16 @@ final class Checker {
 
   private final Evaluation evaluation;
   private final Set<String> path = new HashSet<>();
+
+  /**
+   * Answers already known for {@code object#relation@user}, shared by the checks of one request
+   * (list objects, a batch). Only answers that cannot depend on the path are kept: TRUE always (a
+   * grant found is real), FALSE only when no cycle was cut while computing it.
+   */
+  private final Map<String, Result> known = new HashMap<>();
+
+  /** How many times a cycle was cut so far; unchanged across a sub-evaluation means untainted. */
+  private int cyclesCut;
 
   Checker(Evaluation evaluation) {
     this.evaluation = evaluation;
@@ -50,11 +62,21 @@ final class Checker {
       return Result.TRUE;
     }
     String key = userset + '@' + user;
+    Result cached = known.get(key);
+    if (cached != null) {
+      return cached;
+    }
     if (!path.add(key)) {
+      cyclesCut++;
       return Result.CYCLE;
     }
+    int cutBefore = cyclesCut;
     try {
-      return rewrite(object, relation, definition.rewrite(), user, depth);
+      Result result = rewrite(object, relation, definition.rewrite(), user, depth);
+      if (result == Result.TRUE || cyclesCut == cutBefore) {
+        known.put(key, result);
+      }
+      return result;
     } finally {
       path.remove(key);
     }

@@ -8,8 +8,10 @@ import dev.tandem.core.tuple.TupleKey;
 import dev.tandem.core.tuple.TupleStore;
 import dev.tandem.core.tuple.TupleValidator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,34 +47,48 @@ public final class Engine {
    *     evaluated, or resolution is too deep
    */
   public CheckResult check(AuthorizationModel model, TupleStore tuples, CheckRequest request) {
-    TypeSystem types = models.get(model);
-    List<TupleKey> contextual = limit(request.contextualTuples());
-    TupleValidator.validateCheckRequest(
-        model, request.object(), request.relation(), request.user(), contextual);
-    Evaluation evaluation = new Evaluation(types, tuples, distinct(contextual), request.context());
-    Checker.Result result =
-        new Checker(evaluation).check(request.object(), request.relation(), request.user());
-    return switch (result) {
-      case TRUE -> CheckResult.ALLOWED;
-      case FALSE -> CheckResult.DENIED;
-      case CYCLE -> CheckResult.CYCLE;
-    };
+    return evaluate(models.get(model), tuples, request, new HashMap<>());
   }
 
   /**
    * Evaluates several checks; each item's outcome is independent of the others, in request order.
+   * Checks with the same contextual tuples and context share intermediate answers, so filtering
+   * many objects that hang off the same parents costs little more than one check per parent.
    */
   public List<BatchCheckItem> batchCheck(
       AuthorizationModel model, TupleStore tuples, List<CheckRequest> requests) {
+    TypeSystem types = models.get(model);
+    Map<List<Object>, Checker> checkers = new HashMap<>();
     List<BatchCheckItem> items = new ArrayList<>(requests.size());
     for (CheckRequest request : requests) {
       try {
-        items.add(new BatchCheckItem.Evaluated(check(model, tuples, request)));
+        items.add(new BatchCheckItem.Evaluated(evaluate(types, tuples, request, checkers)));
       } catch (FgaException e) {
         items.add(new BatchCheckItem.Failed(e));
       }
     }
     return items;
+  }
+
+  private static CheckResult evaluate(
+      TypeSystem types,
+      TupleStore tuples,
+      CheckRequest request,
+      Map<List<Object>, Checker> checkers) {
+    List<TupleKey> contextual = limit(request.contextualTuples());
+    TupleValidator.validateCheckRequest(
+        types.model(), request.object(), request.relation(), request.user(), contextual);
+    List<TupleKey> distinct = distinct(contextual);
+    Checker checker =
+        checkers.computeIfAbsent(
+            List.of(distinct, request.context()),
+            k -> new Checker(new Evaluation(types, tuples, distinct, request.context())));
+    Checker.Result result = checker.check(request.object(), request.relation(), request.user());
+    return switch (result) {
+      case TRUE -> CheckResult.ALLOWED;
+      case FALSE -> CheckResult.DENIED;
+      case CYCLE -> CheckResult.CYCLE;
+    };
   }
 
   /**
@@ -96,10 +112,14 @@ public final class Engine {
         candidates.add(tuple.object());
       }
     }
+    // A userset contains itself (see Checker), so its object qualifies even without tuples.
+    if (Users.isUserset(request.user()) && Users.type(request.user()).equals(request.type())) {
+      candidates.add(Users.usersetObject(request.user()));
+    }
     Set<String> objects = new LinkedHashSet<>();
+    Checker checker = new Checker(evaluation);
     for (String candidate : candidates) {
-      if (new Checker(evaluation).check(candidate, request.relation(), request.user())
-          == Checker.Result.TRUE) {
+      if (checker.check(candidate, request.relation(), request.user()) == Checker.Result.TRUE) {
         objects.add(candidate);
       }
     }
