@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -39,18 +40,30 @@ public class CheckBenchmark {
     final Questions questions = Questions.mixed(data, QUESTIONS);
   }
 
-  /** The embedded engine over the in-memory store. */
+  /**
+   * The embedded engine over the in-memory store. {@code -p questions=allowed,denied} measures the
+   * two halves of the mix apart.
+   */
   @State(Scope.Benchmark)
   public static class TandemState {
-    Questions questions;
+    @Param({"mixed"})
+    String questions;
+
+    Questions asked;
     TandemFixture tandem;
 
     @Setup(Level.Trial)
     public void setUp() {
       Data data = new Data();
-      questions = data.questions;
+      asked =
+          switch (questions) {
+            case "mixed" -> data.questions;
+            case "allowed" -> data.questions.only(true);
+            case "denied" -> data.questions.only(false);
+            default -> throw new IllegalArgumentException("questions=" + questions);
+          };
       tandem = new TandemFixture(data.data.tuples());
-      tandem.verify(questions);
+      tandem.verify(asked);
     }
   }
 
@@ -89,17 +102,17 @@ public class CheckBenchmark {
   public static class Cursor {
     private int next;
 
-    int next() {
+    int next(Questions questions) {
       int current = next;
-      next = (next + 1) % QUESTIONS;
+      next = (next + 1) % questions.size();
       return current;
     }
   }
 
   @Benchmark
   public boolean tandem(TandemState state, Cursor cursor) {
-    int i = cursor.next();
-    return state.tandem.canView(state.questions.users()[i], state.questions.tickets()[i]);
+    int i = cursor.next(state.asked);
+    return state.tandem.canView(state.asked.users()[i], state.asked.tickets()[i]);
   }
 
   /** Calls take milliseconds here, so iterations are longer to collect enough samples. */
@@ -107,14 +120,14 @@ public class CheckBenchmark {
   @Warmup(iterations = 2, time = 5)
   @Measurement(iterations = 4, time = 10)
   public boolean jcasbinResourceRoles(ResourceRolesState state, Cursor cursor) {
-    int i = cursor.next();
+    int i = cursor.next(state.questions);
     return state.enforcer.enforce(
         state.questions.users()[i], state.questions.tickets()[i], CasbinFixture.VIEW);
   }
 
   @Benchmark
   public boolean jcasbinRoleGraph(RoleGraphState state, Cursor cursor) {
-    int i = cursor.next();
+    int i = cursor.next(state.questions);
     return state.enforcer.enforce(
         state.questions.users()[i], state.questions.tickets()[i], CasbinFixture.VIEW);
   }

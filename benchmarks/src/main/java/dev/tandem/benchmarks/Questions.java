@@ -83,6 +83,25 @@ record Questions(String[] users, String[] tickets, boolean[] allowed) {
     return members[random.nextInt(members.length)];
   }
 
+  /** The questions whose answer is {@code answer}, in their order. */
+  Questions only(boolean answer) {
+    List<Integer> kept = new ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      if (allowed[i] == answer) {
+        kept.add(i);
+      }
+    }
+    String[] keptUsers = new String[kept.size()];
+    String[] keptTickets = new String[kept.size()];
+    boolean[] keptAllowed = new boolean[kept.size()];
+    for (int j = 0; j < kept.size(); j++) {
+      keptUsers[j] = users[kept.get(j)];
+      keptTickets[j] = tickets[kept.get(j)];
+      keptAllowed[j] = answer;
+    }
+    return new Questions(keptUsers, keptTickets, keptAllowed);
+  }
+
   /** The number of questions. */
   int size() {
     return users.length;
