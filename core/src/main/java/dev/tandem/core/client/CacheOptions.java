@@ -3,7 +3,7 @@ package dev.tandem.core.client;
 import java.time.Duration;
 
 /**
- * The decision cache of {@code CachingFgaClient}.
+ * The decision cache of {@link CachingFgaClient}.
  *
  * @param ttl how long an answer is served after it was fetched (expire-after-write); revocations
  *     made elsewhere take effect within this time

@@ -3,7 +3,7 @@ package dev.tandem.core.client;
 import java.time.Duration;
 
 /**
- * Request coalescing of {@code CoalescingFgaClient}.
+ * Request coalescing of {@link CoalescingFgaClient}.
  *
  * @param window how long a check waits for others to share a batch with
  * @param maxBatchSize the most checks per batch call; OpenFGA accepts 50

@@ -21,19 +21,11 @@ public final class ConformanceData {
 
   /** The {@code conformance} directory; fails the calling test when it cannot be found. */
   public static Path root() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      if (Files.isDirectory(dir.resolve(".ci"))) {
-        Path conformance = dir.resolveSibling("shared").resolve("conformance");
-        if (Files.isDirectory(conformance)) {
-          return conformance;
-        }
-        return fail("OpenFGA conformance data not found at " + conformance);
-      }
-      dir = dir.getParent();
+    Path conformance = Checkout.root().resolveSibling("shared").resolve("conformance");
+    if (!Files.isDirectory(conformance)) {
+      fail("OpenFGA conformance data not found at " + conformance);
     }
-    return fail(
-        "no checkout root (a directory holding .ci/) above " + Path.of("").toAbsolutePath());
+    return conformance;
   }
 
   /** A file or directory under the conformance root, which must exist. */

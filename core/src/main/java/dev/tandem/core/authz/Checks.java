@@ -1,0 +1,121 @@
+package dev.tandem.core.authz;
+
+import dev.tandem.core.FgaException;
+import dev.tandem.core.FgaUnavailableException;
+import dev.tandem.core.FgaValidationException;
+import dev.tandem.core.client.FgaClient;
+import dev.tandem.core.engine.BatchCheckItem;
+import dev.tandem.core.engine.CheckRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks collected for one {@link FgaClient#batchCheck} call, and their outcomes. Fails closed: a
+ * call that throws, returns the wrong number of items or a null item makes those checks {@link
+ * Outcome#UNAVAILABLE} (or {@link Outcome#INVALID} for a rejected request), never allowed.
+ */
+final class Checks {
+
+  private static final System.Logger LOG = System.getLogger(Authorizer.class.getName());
+
+  /** The outcome of one check. */
+  enum Outcome {
+    ALLOWED,
+    DENIED,
+    INVALID,
+    UNAVAILABLE;
+
+    /** The reason a principal fails with this outcome; {@code whenFalse} for a plain "no". */
+    DenialReason reason(DenialReason whenFalse) {
+      return switch (this) {
+        case DENIED -> whenFalse;
+        case INVALID -> DenialReason.INVALID_REQUEST;
+        default -> DenialReason.UNAVAILABLE;
+      };
+    }
+  }
+
+  private final List<CheckRequest> requests = new ArrayList<>();
+  private final Map<CheckRequest, Integer> unique = new HashMap<>();
+  private @Nullable FgaException failure;
+
+  /** Adds a check, or finds the identical one already added; returns its index. */
+  int addUnique(CheckRequest request) {
+    return unique.computeIfAbsent(request, r -> add(r));
+  }
+
+  /** Adds a check; returns its index. */
+  int add(CheckRequest request) {
+    requests.add(request);
+    return requests.size() - 1;
+  }
+
+  int size() {
+    return requests.size();
+  }
+
+  /** The exception that failed the whole call, or null. */
+  @Nullable FgaException failure() {
+    return failure;
+  }
+
+  /** Sends every check in one call. */
+  Outcome[] run(FgaClient client) {
+    Outcome[] outcomes = new Outcome[requests.size()];
+    if (requests.isEmpty()) {
+      return outcomes;
+    }
+    List<BatchCheckItem> items;
+    try {
+      items = client.batchCheck(requests);
+    } catch (FgaValidationException e) {
+      return failAll(outcomes, Outcome.INVALID, e);
+    } catch (FgaException e) {
+      return failAll(outcomes, Outcome.UNAVAILABLE, e);
+    } catch (RuntimeException e) {
+      return failAll(
+          outcomes,
+          Outcome.UNAVAILABLE,
+          new FgaUnavailableException("batch check failed: " + e, e));
+    }
+    if (items == null || items.size() != requests.size()) {
+      return failAll(
+          outcomes,
+          Outcome.UNAVAILABLE,
+          new FgaUnavailableException(
+              "batch check answered "
+                  + (items == null ? "nothing" : items.size() + " items")
+                  + " for "
+                  + requests.size()
+                  + " checks"));
+    }
+    for (int i = 0; i < outcomes.length; i++) {
+      outcomes[i] = outcome(items.get(i));
+    }
+    return outcomes;
+  }
+
+  private static Outcome outcome(@Nullable BatchCheckItem item) {
+    if (item instanceof BatchCheckItem.Evaluated evaluated) {
+      return evaluated.result().allowed() ? Outcome.ALLOWED : Outcome.DENIED;
+    }
+    if (item instanceof BatchCheckItem.Failed failed) {
+      LOG.log(System.Logger.Level.DEBUG, "check failed, denied: {0}", failed.error().getMessage());
+      return failed.error() instanceof FgaValidationException
+          ? Outcome.INVALID
+          : Outcome.UNAVAILABLE;
+    }
+    return Outcome.UNAVAILABLE;
+  }
+
+  private Outcome[] failAll(Outcome[] outcomes, Outcome outcome, FgaException e) {
+    LOG.log(System.Logger.Level.WARNING, "batch check failed, denied: {0}", e.getMessage());
+    failure = e;
+    Arrays.fill(outcomes, outcome);
+    return outcomes;
+  }
+}

@@ -1,0 +1,183 @@
+package dev.tandem.core.client;
+
+import dev.tandem.core.FgaException;
+import dev.tandem.core.FgaUnavailableException;
+import dev.tandem.core.engine.BatchCheckItem;
+import dev.tandem.core.engine.CheckRequest;
+import dev.tandem.core.engine.CheckResult;
+import dev.tandem.core.engine.ListObjectsRequest;
+import dev.tandem.core.engine.ListUsersRequest;
+import dev.tandem.core.model.AuthorizationModel;
+import dev.tandem.core.store.StoreInfo;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An {@link FgaClient} decorator that turns many concurrent checks into few delegate calls.
+ *
+ * <ul>
+ *   <li><b>Single flight.</b> A check identical to one already in flight (same key as {@link
+ *       CachingFgaClient}'s, same consistency) waits for that call's answer instead of making its
+ *       own. The answer, or the error, is shared only while the call is in flight: the next
+ *       identical check after it completed calls again, so a failure is never remembered.
+ *   <li><b>Batching.</b> Distinct checks arriving within {@link CoalescingOptions#window()} of the
+ *       first go out as one {@link FgaClient#batchCheck} of at most {@link
+ *       CoalescingOptions#maxBatchSize()}; a full batch goes at once. A batch of one is sent as a
+ *       plain {@link FgaClient#check}. With a zero window nothing waits, but identical checks still
+ *       share a call.
+ *   <li><b>Failures.</b> A {@link BatchCheckItem.Failed} item fails only the callers of that check,
+ *       with the item's exception. When the whole delegate call throws, or answers with the wrong
+ *       number of items, every caller of the batch gets an {@link FgaException} (the delegate's, or
+ *       an {@link FgaUnavailableException}). No error ever becomes an answer.
+ * </ul>
+ *
+ * <p><b>Threads.</b> The client owns none. The first check of a batch leads it: its thread waits
+ * out the window (or until the batch fills, whichever is first) and then makes the delegate call;
+ * when a check fills a batch, that check's thread sends it at once. The call is made by a thread
+ * that would be waiting anyway, and batches never queue behind one another's delegate latency as
+ * they would behind a single scheduler thread.
+ *
+ * <p>{@link Consistency#HIGHER_CONSISTENCY} checks go straight to the delegate. {@link #batchCheck}
+ * calls pass through, split into chunks of at most {@code maxBatchSize}. {@link #close()} fails the
+ * checks still waiting for a window with {@link FgaUnavailableException} and closes the delegate.
+ */
+public final class CoalescingFgaClient implements FgaClient {
+
+  private final FgaClient delegate;
+  private final String storeId;
+  private final int maxBatchSize;
+  private final CheckCoalescer coalescer;
+  private volatile boolean closed;
+
+  private CoalescingFgaClient(FgaClient delegate, CoalescingOptions options, Runnable onQueued) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.storeId = delegate.storeId();
+    this.maxBatchSize = options.maxBatchSize();
+    this.coalescer = new CheckCoalescer(delegate, options, onQueued);
+  }
+
+  /** Coalesces the checks sent to {@code delegate}. */
+  public static CoalescingFgaClient wrap(FgaClient delegate, CoalescingOptions options) {
+    return wrap(delegate, options, () -> {});
+  }
+
+  /**
+   * As {@link #wrap(FgaClient, CoalescingOptions)}; {@code onQueued} runs each time a check has
+   * joined a call in flight or a batch, so tests know when every check is waiting.
+   */
+  static CoalescingFgaClient wrap(
+      FgaClient delegate, CoalescingOptions options, Runnable onQueued) {
+    return new CoalescingFgaClient(delegate, options, onQueued);
+  }
+
+  /** Ends every open window now, as if it had elapsed; for tests. */
+  void endWindows() {
+    coalescer.endWindows();
+  }
+
+  @Override
+  public String storeId() {
+    return storeId;
+  }
+
+  @Override
+  public CheckResult check(CheckRequest request, Consistency consistency) {
+    Objects.requireNonNull(request, "request");
+    requireOpen();
+    if (consistency == Consistency.HIGHER_CONSISTENCY) {
+      return delegate.check(request, consistency);
+    }
+    return coalescer.check(request, consistency);
+  }
+
+  @Override
+  public List<BatchCheckItem> batchCheck(List<CheckRequest> requests, Consistency consistency) {
+    requireOpen();
+    if (requests.size() <= maxBatchSize) {
+      return delegate.batchCheck(requests, consistency);
+    }
+    List<BatchCheckItem> items = new ArrayList<>(requests.size());
+    for (int from = 0; from < requests.size(); from += maxBatchSize) {
+      List<CheckRequest> chunk =
+          requests.subList(from, Math.min(requests.size(), from + maxBatchSize));
+      List<BatchCheckItem> answered = delegate.batchCheck(chunk, consistency);
+      if (answered == null || answered.size() != chunk.size()) {
+        throw CheckCoalescer.wrongSize(answered, chunk.size());
+      }
+      items.addAll(answered);
+    }
+    return Collections.unmodifiableList(items);
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw CheckCoalescer.closedError();
+    }
+  }
+
+  @Override
+  public Set<String> listObjects(ListObjectsRequest request, Consistency consistency) {
+    return delegate.listObjects(request, consistency);
+  }
+
+  @Override
+  public Set<String> listUsers(ListUsersRequest request, Consistency consistency) {
+    return delegate.listUsers(request, consistency);
+  }
+
+  @Override
+  public ReadPage read(ReadRequest request, Consistency consistency) {
+    return delegate.read(request, consistency);
+  }
+
+  @Override
+  public void write(WriteRequest request) {
+    delegate.write(request);
+  }
+
+  @Override
+  public AuthorizationModel writeAuthorizationModel(AuthorizationModel model) {
+    return delegate.writeAuthorizationModel(model);
+  }
+
+  @Override
+  public AuthorizationModel readAuthorizationModel(String modelId) {
+    return delegate.readAuthorizationModel(modelId);
+  }
+
+  @Override
+  public AuthorizationModel readLatestAuthorizationModel() {
+    return delegate.readLatestAuthorizationModel();
+  }
+
+  @Override
+  public StoreInfo createStore(String name) {
+    return delegate.createStore(name);
+  }
+
+  @Override
+  public StoreInfo getStore(String storeId) {
+    return delegate.getStore(storeId);
+  }
+
+  @Override
+  public List<StoreInfo> listStores() {
+    return delegate.listStores();
+  }
+
+  @Override
+  public void deleteStore(String storeId) {
+    delegate.deleteStore(storeId);
+  }
+
+  /** Fails the checks still waiting for a window and closes the delegate. */
+  @Override
+  public void close() {
+    closed = true;
+    coalescer.close();
+    delegate.close();
+  }
+}
