@@ -338,4 +338,21 @@ class CachingFgaClientTest {
 
     assertThat(delegate.closeCalls).hasValue(1);
   }
+
+  @Test
+  void checkWhenBackendDownWithWarmCacheThenCachedAnswersServedAndMissesFailNeverAllow() {
+    delegate.grant("doc:readme", "viewer", "user:anne");
+    assertThat(allowed(ANNE_VIEWS_README)).isTrue();
+    delegate.rule =
+        request -> new BatchCheckItem.Failed(new FgaUnavailableException("backend down"));
+
+    assertThat(allowed(ANNE_VIEWS_README)).as("a cached answer within its TTL").isTrue();
+    assertThatThrownBy(() -> allowed(CheckRequest.of("doc:readme", "viewer", "user:bob")))
+        .isInstanceOf(FgaUnavailableException.class);
+
+    nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+    assertThatThrownBy(() -> allowed(ANNE_VIEWS_README))
+        .as("an expired answer is not served during the outage")
+        .isInstanceOf(FgaUnavailableException.class);
+  }
 }
