@@ -41,7 +41,12 @@ import java.util.concurrent.Future;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.tandem.benchmarks.RemoteCheckHarness \
  *     [checks=1000] [unique=700] [threads=32] [latencyMs=2] [warmup=5] [rounds=15] [seed=42]
+ *     [windowMs=2] [batch=50]
  * </pre>
+ *
+ * <p>{@code windowMs} and {@code batch} set Tandem's {@link CoalescingOptions} (default: {@link
+ * CoalescingOptions#defaults()}). {@code threads=1000} with {@code checks=1000} issues every check
+ * at once (one thread each).
  */
 public final class RemoteCheckHarness {
 
@@ -99,6 +104,11 @@ public final class RemoteCheckHarness {
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "15"));
     long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+    CoalescingOptions coalescing =
+        new CoalescingOptions(
+            Duration.ofMillis(Long.parseLong(options.getOrDefault("windowMs", "2"))),
+            Integer.parseInt(
+                options.getOrDefault("batch", String.valueOf(CoalescingOptions.MAX_BATCH_SIZE))));
     if (unique > checks) {
       throw new IllegalArgumentException("unique " + unique + " > checks " + checks);
     }
@@ -111,7 +121,8 @@ public final class RemoteCheckHarness {
     System.out.printf(
         Locale.ROOT,
         "%d checks (%d unique, %d allowed), %d client threads, %d ms added latency, %d warm-up +"
-            + " %d measured rounds; %d tuples; load average %.2f at start%n",
+            + " %d measured rounds; %d tuples; Tandem coalescing %s; %d CPUs, load average %.2f"
+            + " at start%n",
         checks,
         distinct,
         allowed,
@@ -120,14 +131,16 @@ public final class RemoteCheckHarness {
         warmup,
         rounds,
         data.tuples.size(),
+        coalescing,
+        Runtime.getRuntime().availableProcessors(),
         loadAverage());
 
     try (OpenFgaTestServer server =
             new OpenFgaTestServer()
-                .withThreads(Math.max(threads, OpenFgaTestServer.DEFAULT_THREADS))
+                .withThreads(Math.max(Math.min(threads, 32), OpenFgaTestServer.DEFAULT_THREADS))
                 .withLatency(Duration.ofMillis(latencyMs))
                 .start();
-        Clients clients = Clients.open(server, data)) {
+        Clients clients = Clients.open(server, data, coalescing)) {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       try {
         List<Round> tandem = new ArrayList<>();
@@ -287,7 +300,8 @@ public final class RemoteCheckHarness {
       this.sdk = sdk;
     }
 
-    static Clients open(OpenFgaTestServer server, Data data) throws Exception {
+    static Clients open(OpenFgaTestServer server, Data data, CoalescingOptions coalescing)
+        throws Exception {
       TestStore store = server.createStore("bench", ModelDsl.parse(MODEL), data.tuples);
       URI uri = server.uri();
       FgaClient tandem =
@@ -295,7 +309,7 @@ public final class RemoteCheckHarness {
               .remote(RemoteOptions.defaults(uri))
               .storeId(store.id())
               .modelId(store.modelId())
-              .coalescing(CoalescingOptions.defaults())
+              .coalescing(coalescing)
               .build();
       OpenFgaClient sdk =
           new OpenFgaClient(
