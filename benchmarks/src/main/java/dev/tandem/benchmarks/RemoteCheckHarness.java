@@ -83,7 +83,8 @@ public final class RemoteCheckHarness {
   record Question(String object, String user, boolean expected) {}
 
   /** What one round of one client did. */
-  record Round(long wallNanos, long checkCalls, long batchCheckCalls, long otherCalls) {
+  record Round(
+      long wallNanos, long cpuNanos, long checkCalls, long batchCheckCalls, long otherCalls) {
     long calls() {
       return checkCalls + batchCheckCalls + otherCalls;
     }
@@ -196,9 +197,11 @@ public final class RemoteCheckHarness {
             return null;
           });
     }
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     List<Future<Void>> done = pool.invokeAll(tasks);
     long wall = System.nanoTime() - start;
+    long cpu = processCpuNanos() - cpuStart;
     for (Future<Void> future : done) {
       future.get(); // rethrows a failed check
     }
@@ -212,22 +215,24 @@ public final class RemoteCheckHarness {
     long check = server.requestCount(OpenFgaEndpoint.CHECK);
     long batch = server.requestCount(OpenFgaEndpoint.BATCH_CHECK);
     long other = server.requestCount() - check - batch;
-    return new Round(wall, check, batch, other);
+    return new Round(wall, cpu, check, batch, other);
   }
 
   private static void print(int i, boolean measured, Round tandem, Round sdk) {
     System.out.printf(
         Locale.ROOT,
-        "%s %2d  tandem %7.1f ms, %3d calls (%d batch-check, %d check, %d other)"
-            + "  |  sdk %7.1f ms, %4d calls (%d check, %d other)%n",
+        "%s %2d  tandem %7.1f ms (cpu %6.1f), %3d calls (%d batch-check, %d check, %d other)"
+            + "  |  sdk %7.1f ms (cpu %6.1f), %4d calls (%d check, %d other)%n",
         measured ? "round " : "warmup",
         i,
         tandem.wallNanos() / 1e6,
+        tandem.cpuNanos() / 1e6,
         tandem.calls(),
         tandem.batchCheckCalls(),
         tandem.checkCalls(),
         tandem.otherCalls(),
         sdk.wallNanos() / 1e6,
+        sdk.cpuNanos() / 1e6,
         sdk.calls(),
         sdk.checkCalls(),
         sdk.batchCheckCalls() + sdk.otherCalls());
@@ -246,6 +251,8 @@ public final class RemoteCheckHarness {
             + " calls (min %.0f, max %.0f); target <= ceil(%d/50) = %d: %s%n"
             + "  openfga-sdk (one check per check): %.1f ms wall (min %.1f, max %.1f), %.0f HTTP"
             + " calls (min %.0f, max %.0f)%n"
+            + "  process CPU per round (client + server + JVM), medians: tandem %.1f ms, sdk %.1f"
+            + " ms%n"
             + "  speed-up (sdk wall / tandem wall, medians): %.2fx; target >= 3x: %s%n",
         tandem.size(),
         tWall,
@@ -263,6 +270,8 @@ public final class RemoteCheckHarness {
         sCalls,
         sdk.stream().mapToDouble(Round::calls).min().orElse(0),
         sdk.stream().mapToDouble(Round::calls).max().orElse(0),
+        median(tandem.stream().mapToDouble(r -> r.cpuNanos() / 1e6).toArray()),
+        median(sdk.stream().mapToDouble(r -> r.cpuNanos() / 1e6).toArray()),
         sWall / tWall,
         sWall / tWall >= 3 ? "met" : "MISSED");
   }
@@ -272,6 +281,12 @@ public final class RemoteCheckHarness {
     Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** CPU time of the whole process: client, server and JVM threads (GC, JIT) together. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static double loadAverage() {
