@@ -1,0 +1,451 @@
+package dev.tandem.benchmarks;
+
+import dev.openfga.sdk.api.client.OpenFgaClient;
+import dev.openfga.sdk.api.client.model.ClientCheckRequest;
+import dev.openfga.sdk.api.configuration.ClientConfiguration;
+import dev.tandem.core.client.CoalescingOptions;
+import dev.tandem.core.client.FgaClient;
+import dev.tandem.core.client.RemoteOptions;
+import dev.tandem.core.engine.CheckRequest;
+import dev.tandem.core.model.ModelDsl;
+import dev.tandem.core.tuple.TupleKey;
+import dev.tandem.testkit.OpenFgaEndpoint;
+import dev.tandem.testkit.OpenFgaTestServer;
+import dev.tandem.testkit.TestStore;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Remote checks side by side (DESIGN.md §7, issue 3 proof 4): the same checks, issued from the same
+ * client threads against the testkit's OpenFGA-compatible server with added latency, once through
+ * Tandem's remote client with coalescing and once through the official OpenFGA Java SDK, one {@code
+ * check} call per check. Counts the HTTP calls each makes (the server's per-endpoint counters) and
+ * the wall time of each round, verifies every answer against an independent oracle, and prints the
+ * medians. Not a JMH benchmark: the quantity is the wall time of a whole round and the number of
+ * calls in it, not the time of one operation.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.tandem.benchmarks.RemoteCheckHarness \
+ *     [checks=1000] [unique=700] [threads=32] [latencyMs=2] [warmup=5] [rounds=15] [seed=42]
+ *     [windowMs=2] [batch=50]
+ * </pre>
+ *
+ * <p>{@code windowMs} and {@code batch} set Tandem's {@link CoalescingOptions} (default: {@link
+ * CoalescingOptions#defaults()}). {@code threads=1000} with {@code checks=1000} issues every check
+ * at once (one thread each).
+ */
+public final class RemoteCheckHarness {
+
+  static final String MODEL =
+      """
+      model
+        schema 1.1
+
+      type user
+
+      type group
+        relations
+          define member: [user]
+
+      type folder
+        relations
+          define viewer: [user, group#member]
+
+      type document
+        relations
+          define parent: [folder]
+          define owner: [user]
+          define viewer: [user] or owner or viewer from parent
+      """;
+
+  static final int USERS = 400;
+  static final int GROUPS = 20;
+  static final int FOLDERS = 50;
+  static final int DOCUMENTS = 1_000;
+
+  private RemoteCheckHarness() {}
+
+  /** One question and its expected answer. */
+  record Question(String object, String user, boolean expected) {}
+
+  /** What one round of one client did. */
+  record Round(
+      long wallNanos, long cpuNanos, long checkCalls, long batchCheckCalls, long otherCalls) {
+    long calls() {
+      return checkCalls + batchCheckCalls + otherCalls;
+    }
+  }
+
+  /** Answers one question; returns whether it is allowed. */
+  @FunctionalInterface
+  interface Checker {
+    boolean allowed(Question question) throws Exception;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    int checks = Integer.parseInt(options.getOrDefault("checks", "1000"));
+    int unique = Integer.parseInt(options.getOrDefault("unique", "700"));
+    int threads = Integer.parseInt(options.getOrDefault("threads", "32"));
+    long latencyMs = Long.parseLong(options.getOrDefault("latencyMs", "2"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "15"));
+    long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+    CoalescingOptions coalescing =
+        new CoalescingOptions(
+            Duration.ofMillis(Long.parseLong(options.getOrDefault("windowMs", "2"))),
+            Integer.parseInt(
+                options.getOrDefault("batch", String.valueOf(CoalescingOptions.MAX_BATCH_SIZE))));
+    if (unique > checks) {
+      throw new IllegalArgumentException("unique " + unique + " > checks " + checks);
+    }
+
+    Data data = Data.generate();
+    List<Question> questions = data.questions(checks, unique, new SplittableRandom(seed));
+    long allowed = questions.stream().filter(Question::expected).count();
+    long distinct = questions.stream().map(q -> q.object() + "@" + q.user()).distinct().count();
+
+    System.out.printf(
+        Locale.ROOT,
+        "%d checks (%d unique, %d allowed), %d client threads, %d ms added latency, %d warm-up +"
+            + " %d measured rounds; %d tuples; Tandem coalescing %s; %d CPUs, load average %.2f"
+            + " at start%n",
+        checks,
+        distinct,
+        allowed,
+        threads,
+        latencyMs,
+        warmup,
+        rounds,
+        data.tuples.size(),
+        coalescing,
+        Runtime.getRuntime().availableProcessors(),
+        loadAverage());
+
+    try (OpenFgaTestServer server =
+            new OpenFgaTestServer()
+                .withThreads(Math.max(Math.min(threads, 32), OpenFgaTestServer.DEFAULT_THREADS))
+                .withLatency(Duration.ofMillis(latencyMs))
+                .start();
+        Clients clients = Clients.open(server, data, coalescing)) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      try {
+        List<Round> tandem = new ArrayList<>();
+        List<Round> sdk = new ArrayList<>();
+        for (int i = 0; i < warmup + rounds; i++) {
+          boolean measured = i >= warmup;
+          // Alternate which client goes first, so neither always runs on a warmer machine.
+          if (i % 2 == 0) {
+            Round t = round(server, pool, threads, questions, clients::tandem);
+            Round s = round(server, pool, threads, questions, clients::sdk);
+            if (measured) {
+              tandem.add(t);
+              sdk.add(s);
+            }
+            print(i, measured, t, s);
+          } else {
+            Round s = round(server, pool, threads, questions, clients::sdk);
+            Round t = round(server, pool, threads, questions, clients::tandem);
+            if (measured) {
+              tandem.add(t);
+              sdk.add(s);
+            }
+            print(i, measured, t, s);
+          }
+        }
+        summarize(checks, distinct, tandem, sdk);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    System.out.printf(Locale.ROOT, "load average %.2f at end%n", loadAverage());
+  }
+
+  /** Issues every question once from {@code threads} threads and checks every answer. */
+  static Round round(
+      OpenFgaTestServer server,
+      ExecutorService pool,
+      int threads,
+      List<Question> questions,
+      Checker checker)
+      throws Exception {
+    server.resetCounts();
+    boolean[] answers = new boolean[questions.size()];
+    List<Callable<Void>> tasks = new ArrayList<>(threads);
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      tasks.add(
+          () -> {
+            // Thread t asks questions t, t + threads, t + 2 * threads, ... one after another.
+            for (int i = first; i < questions.size(); i += threads) {
+              answers[i] = checker.allowed(questions.get(i));
+            }
+            return null;
+          });
+    }
+    long cpuStart = processCpuNanos();
+    long start = System.nanoTime();
+    List<Future<Void>> done = pool.invokeAll(tasks);
+    long wall = System.nanoTime() - start;
+    long cpu = processCpuNanos() - cpuStart;
+    for (Future<Void> future : done) {
+      future.get(); // rethrows a failed check
+    }
+    for (int i = 0; i < answers.length; i++) {
+      Question q = questions.get(i);
+      if (answers[i] != q.expected()) {
+        throw new AssertionError(
+            "wrong answer for " + q + ": got " + answers[i] + ", expected " + q.expected());
+      }
+    }
+    long check = server.requestCount(OpenFgaEndpoint.CHECK);
+    long batch = server.requestCount(OpenFgaEndpoint.BATCH_CHECK);
+    long other = server.requestCount() - check - batch;
+    return new Round(wall, cpu, check, batch, other);
+  }
+
+  private static void print(int i, boolean measured, Round tandem, Round sdk) {
+    System.out.printf(
+        Locale.ROOT,
+        "%s %2d  tandem %7.1f ms (cpu %6.1f), %3d calls (%d batch-check, %d check, %d other)"
+            + "  |  sdk %7.1f ms (cpu %6.1f), %4d calls (%d check, %d other)%n",
+        measured ? "round " : "warmup",
+        i,
+        tandem.wallNanos() / 1e6,
+        tandem.cpuNanos() / 1e6,
+        tandem.calls(),
+        tandem.batchCheckCalls(),
+        tandem.checkCalls(),
+        tandem.otherCalls(),
+        sdk.wallNanos() / 1e6,
+        sdk.cpuNanos() / 1e6,
+        sdk.calls(),
+        sdk.checkCalls(),
+        sdk.batchCheckCalls() + sdk.otherCalls());
+  }
+
+  private static void summarize(int checks, long unique, List<Round> tandem, List<Round> sdk) {
+    long bound = (unique + CoalescingOptions.MAX_BATCH_SIZE - 1) / CoalescingOptions.MAX_BATCH_SIZE;
+    double tWall = median(tandem.stream().mapToDouble(r -> r.wallNanos() / 1e6).toArray());
+    double sWall = median(sdk.stream().mapToDouble(r -> r.wallNanos() / 1e6).toArray());
+    double tCalls = median(tandem.stream().mapToDouble(Round::calls).toArray());
+    double sCalls = median(sdk.stream().mapToDouble(Round::calls).toArray());
+    System.out.printf(
+        Locale.ROOT,
+        "%nmedians over %d rounds, all answers verified:%n"
+            + "  tandem (coalescing remote client): %.1f ms wall (min %.1f, max %.1f), %.0f HTTP"
+            + " calls (min %.0f, max %.0f); target <= ceil(%d/50) = %d: %s%n"
+            + "  openfga-sdk (one check per check): %.1f ms wall (min %.1f, max %.1f), %.0f HTTP"
+            + " calls (min %.0f, max %.0f)%n"
+            + "  process CPU per round (client + server + JVM), medians: tandem %.1f ms, sdk %.1f"
+            + " ms%n"
+            + "  speed-up (sdk wall / tandem wall, medians): %.2fx; target >= 3x: %s%n",
+        tandem.size(),
+        tWall,
+        tandem.stream().mapToDouble(r -> r.wallNanos() / 1e6).min().orElse(0),
+        tandem.stream().mapToDouble(r -> r.wallNanos() / 1e6).max().orElse(0),
+        tCalls,
+        tandem.stream().mapToDouble(Round::calls).min().orElse(0),
+        tandem.stream().mapToDouble(Round::calls).max().orElse(0),
+        unique,
+        bound,
+        tandem.stream().allMatch(r -> r.calls() <= bound) ? "met in every round" : "MISSED",
+        sWall,
+        sdk.stream().mapToDouble(r -> r.wallNanos() / 1e6).min().orElse(0),
+        sdk.stream().mapToDouble(r -> r.wallNanos() / 1e6).max().orElse(0),
+        sCalls,
+        sdk.stream().mapToDouble(Round::calls).min().orElse(0),
+        sdk.stream().mapToDouble(Round::calls).max().orElse(0),
+        median(tandem.stream().mapToDouble(r -> r.cpuNanos() / 1e6).toArray()),
+        median(sdk.stream().mapToDouble(r -> r.cpuNanos() / 1e6).toArray()),
+        sWall / tWall,
+        sWall / tWall >= 3 ? "met" : "MISSED");
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** CPU time of the whole process: client, server and JVM threads (GC, JIT) together. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("expected key=value, got '" + arg + "'");
+      }
+      options.put(arg.substring(0, eq), arg.substring(eq + 1));
+    }
+    return options;
+  }
+
+  /** Both clients, against one store. */
+  static final class Clients implements AutoCloseable {
+    final FgaClient tandem;
+    final OpenFgaClient sdk;
+
+    private Clients(FgaClient tandem, OpenFgaClient sdk) {
+      this.tandem = tandem;
+      this.sdk = sdk;
+    }
+
+    static Clients open(OpenFgaTestServer server, Data data, CoalescingOptions coalescing)
+        throws Exception {
+      TestStore store = server.createStore("bench", ModelDsl.parse(MODEL), data.tuples);
+      URI uri = server.uri();
+      FgaClient tandem =
+          FgaClient.builder()
+              .remote(RemoteOptions.defaults(uri))
+              .storeId(store.id())
+              .modelId(store.modelId())
+              .coalescing(coalescing)
+              .build();
+      OpenFgaClient sdk =
+          new OpenFgaClient(
+              new ClientConfiguration()
+                  .apiUrl(uri.toString())
+                  .storeId(store.id())
+                  .authorizationModelId(store.modelId()));
+      return new Clients(tandem, sdk);
+    }
+
+    boolean tandem(Question q) {
+      return tandem.check(CheckRequest.of(q.object(), "viewer", q.user())).allowed();
+    }
+
+    boolean sdk(Question q) throws Exception {
+      Boolean allowed =
+          sdk.check(new ClientCheckRequest().user(q.user()).relation("viewer")._object(q.object()))
+              .get()
+              .getAllowed();
+      return Boolean.TRUE.equals(allowed);
+    }
+
+    @Override
+    public void close() {
+      tandem.close();
+    }
+  }
+
+  /**
+   * The tuples, from a fixed layout: user {@code u} is a member of group {@code u % 20}; folder
+   * {@code f} is viewable by group {@code f % 20} and by user {@code 7f % 400}; document {@code d}
+   * is in folder {@code d % 50}, owned by user {@code 11d % 400} and viewable by user {@code (13d +
+   * 1) % 400}. The oracle answers from the same layout without any engine.
+   */
+  static final class Data {
+    final List<TupleKey> tuples = new ArrayList<>();
+
+    static Data generate() {
+      Data data = new Data();
+      for (int u = 0; u < USERS; u++) {
+        data.tuples.add(TupleKey.of(group(groupOf(u)), "member", user(u)));
+      }
+      for (int f = 0; f < FOLDERS; f++) {
+        data.tuples.add(TupleKey.of(folder(f), "viewer", group(f % GROUPS) + "#member"));
+        data.tuples.add(TupleKey.of(folder(f), "viewer", user(folderViewer(f))));
+      }
+      for (int d = 0; d < DOCUMENTS; d++) {
+        data.tuples.add(TupleKey.of(document(d), "parent", folder(d % FOLDERS)));
+        data.tuples.add(TupleKey.of(document(d), "owner", user(owner(d))));
+        data.tuples.add(TupleKey.of(document(d), "viewer", user(viewer(d))));
+      }
+      return data;
+    }
+
+    /**
+     * {@code unique} distinct questions, about half of them allowed (through each of the four
+     * paths), then {@code checks - unique} repeats of them, all shuffled.
+     */
+    List<Question> questions(int checks, int unique, SplittableRandom random) {
+      Set<Question> distinct = new LinkedHashSet<>();
+      while (distinct.size() < unique) {
+        int d = random.nextInt(DOCUMENTS);
+        int u =
+            switch (random.nextInt(8)) {
+              case 0 -> owner(d);
+              case 1 -> viewer(d);
+              case 2 -> folderViewer(d % FOLDERS);
+              case 3 -> groupOf(d % FOLDERS) + GROUPS * random.nextInt(USERS / GROUPS);
+              default -> random.nextInt(USERS);
+            };
+        distinct.add(new Question(document(d), user(u), oracle(u, d)));
+      }
+      List<Question> all = new ArrayList<>(distinct);
+      List<Question> firsts = List.copyOf(all);
+      for (int i = unique; i < checks; i++) {
+        all.add(firsts.get(random.nextInt(unique)));
+      }
+      for (int i = all.size() - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        Question swap = all.get(i);
+        all.set(i, all.get(j));
+        all.set(j, swap);
+      }
+      return all;
+    }
+
+    static boolean oracle(int u, int d) {
+      int f = d % FOLDERS;
+      return u == owner(d) || u == viewer(d) || u == folderViewer(f) || groupOf(u) == f % GROUPS;
+    }
+
+    static int groupOf(int u) {
+      return u % GROUPS;
+    }
+
+    static int folderViewer(int f) {
+      return (7 * f) % USERS;
+    }
+
+    static int owner(int d) {
+      return (11 * d) % USERS;
+    }
+
+    static int viewer(int d) {
+      return (13 * d + 1) % USERS;
+    }
+
+    static String user(int u) {
+      return "user:" + u;
+    }
+
+    static String group(int g) {
+      return "group:" + g;
+    }
+
+    static String folder(int f) {
+      return "folder:" + f;
+    }
+
+    static String document(int d) {
+      return "document:" + d;
+    }
+  }
+}
