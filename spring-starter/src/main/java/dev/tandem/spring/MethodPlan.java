@@ -1,0 +1,199 @@
+package dev.tandem.spring;
+
+import dev.tandem.core.annotation.AuthenticatedOnly;
+import dev.tandem.core.annotation.Requirements;
+import dev.tandem.core.annotation.RequiresRelation;
+import dev.tandem.core.annotation.RequiresRelations;
+import dev.tandem.core.model.AuthorizationModel;
+import dev.tandem.core.model.TypeDefinition;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.ast.Assign;
+import org.springframework.expression.spel.ast.BeanReference;
+import org.springframework.expression.spel.ast.ConstructorReference;
+import org.springframework.expression.spel.ast.FunctionReference;
+import org.springframework.expression.spel.ast.MethodReference;
+import org.springframework.expression.spel.ast.Projection;
+import org.springframework.expression.spel.ast.Selection;
+import org.springframework.expression.spel.ast.TypeReference;
+import org.springframework.expression.spel.ast.VariableReference;
+import org.springframework.expression.spel.standard.SpelExpression;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+
+/**
+ * What Tandem enforces on one method, resolved against the model: the relations with their object
+ * types and parsed {@code on} expressions. {@link #compile} reports every problem it finds.
+ */
+record MethodPlan(Method method, boolean relations, List<Requirement> requirements) {
+
+  /** One requirement: {@code relation} on {@code type:<value of on>}. */
+  record Requirement(String relation, String type, Expression on) {}
+
+  private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+
+  /**
+   * Whether Tandem enforces something on the method: requirements or {@code @AuthenticatedOnly}
+   * declared on the method itself, or on its type for a public instance method.
+   */
+  static boolean enforced(Method method) {
+    if (method.getDeclaringClass() == Object.class || method.isSynthetic() || method.isBridge()) {
+      return false;
+    }
+    Requirements.Kind kind = Requirements.kind(method);
+    if (kind != Requirements.Kind.RELATIONS && kind != Requirements.Kind.AUTHENTICATED_ONLY) {
+      return false;
+    }
+    MergedAnnotations own = MergedAnnotations.from(method, MergedAnnotations.SearchStrategy.DIRECT);
+    if (own.isPresent(RequiresRelation.class)
+        || own.isPresent(RequiresRelations.class)
+        || own.isPresent(AuthenticatedOnly.class)) {
+      return true;
+    }
+    int modifiers = method.getModifiers();
+    return Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers);
+  }
+
+  /** The plan of {@code method}, or problems described in {@code problems} and null. */
+  static @Nullable MethodPlan compile(
+      Method method, AuthorizationModel model, List<String> problems) {
+    int before = problems.size();
+    String contradiction = Requirements.contradiction(method);
+    if (contradiction != null) {
+      problems.add(contradiction);
+    }
+    int modifiers = method.getModifiers();
+    if (Modifier.isPrivate(modifiers)
+        || Modifier.isStatic(modifiers)
+        || Modifier.isFinal(modifiers)) {
+      problems.add(describe(method) + " cannot be intercepted: it is private, static or final");
+    }
+    if (Modifier.isFinal(method.getDeclaringClass().getModifiers())) {
+      problems.add(
+          describe(method)
+              + " cannot be intercepted: its class is final (CGLIB proxies subclass it)");
+    }
+    List<Requirement> requirements = new ArrayList<>();
+    Set<String> parameters = new TreeSet<>();
+    for (Parameter parameter : method.getParameters()) {
+      if (!parameter.isNamePresent()) {
+        problems.add(describe(method) + ": parameter names are missing; compile with -parameters");
+        break;
+      }
+      parameters.add(parameter.getName());
+    }
+    for (RequiresRelation requirement : Requirements.of(method)) {
+      String where = describe(method) + " @RequiresRelation(\"" + requirement.value() + "\")";
+      String type = type(requirement, model, where, problems);
+      Expression on = expression(requirement.on(), parameters, where, problems);
+      if (type != null && on != null) {
+        requirements.add(new Requirement(requirement.value(), type, on));
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new MethodPlan(
+        method,
+        Requirements.kind(method) == Requirements.Kind.RELATIONS,
+        List.copyOf(requirements));
+  }
+
+  private static @Nullable String type(
+      RequiresRelation requirement, AuthorizationModel model, String where, List<String> problems) {
+    String relation = requirement.value();
+    if (!requirement.type().isEmpty()) {
+      if (model.type(requirement.type()) == null) {
+        problems.add(where + ": type '" + requirement.type() + "' is not in the model");
+        return null;
+      }
+      if (model.relation(requirement.type(), relation) == null) {
+        problems.add(
+            where
+                + ": relation '"
+                + relation
+                + "' does not exist on type '"
+                + requirement.type()
+                + "'");
+        return null;
+      }
+      return requirement.type();
+    }
+    List<String> types = new ArrayList<>();
+    for (TypeDefinition definition : model.types().values()) {
+      if (definition.relation(relation) != null) {
+        types.add(definition.name());
+      }
+    }
+    if (types.size() == 1) {
+      return types.get(0);
+    }
+    problems.add(
+        types.isEmpty()
+            ? where + ": relation '" + relation + "' does not exist on any type of the model"
+            : where
+                + ": relation '"
+                + relation
+                + "' exists on several types "
+                + types
+                + "; set type");
+    return null;
+  }
+
+  private static @Nullable Expression expression(
+      String on, Set<String> parameters, String where, List<String> problems) {
+    SpelExpression expression;
+    try {
+      expression = PARSER.parseRaw(on);
+    } catch (ParseException | IllegalStateException e) {
+      problems.add(where + ": on = \"" + on + "\" does not parse: " + e.getMessage());
+      return null;
+    }
+    int before = problems.size();
+    check(expression.getAST(), on, parameters, where, problems);
+    return problems.size() > before ? null : expression;
+  }
+
+  private static void check(
+      SpelNode node, String on, Set<String> parameters, String where, List<String> problems) {
+    if (node instanceof TypeReference
+        || node instanceof BeanReference
+        || node instanceof MethodReference
+        || node instanceof ConstructorReference
+        || node instanceof FunctionReference
+        || node instanceof Assign
+        || node instanceof Projection
+        || node instanceof Selection) {
+      problems.add(
+          where
+              + ": on = \""
+              + on
+              + "\" may only read method parameters and their properties, not "
+              + node.toStringAST());
+      return;
+    }
+    if (node instanceof VariableReference) {
+      String name = node.toStringAST().substring(1);
+      if (!parameters.contains(name)) {
+        problems.add(
+            where + ": on = \"" + on + "\" names #" + name + ", not a parameter " + parameters);
+      }
+    }
+    for (int i = 0; i < node.getChildCount(); i++) {
+      check(node.getChild(i), on, parameters, where, problems);
+    }
+  }
+
+  static String describe(Method method) {
+    return method.getDeclaringClass().getName() + "." + method.getName();
+  }
+}

@@ -1,0 +1,261 @@
+package dev.tandem.spring;
+
+import dev.tandem.core.actor.ActorClaimsMapper;
+import dev.tandem.core.authz.Authorizer;
+import dev.tandem.core.client.CacheOptions;
+import dev.tandem.core.client.CoalescingOptions;
+import dev.tandem.core.client.Credentials;
+import dev.tandem.core.client.FgaClient;
+import dev.tandem.core.client.FgaClientBuilder;
+import dev.tandem.core.client.RemoteOptions;
+import dev.tandem.core.client.WriteRequest;
+import dev.tandem.core.model.AuthorizationModel;
+import dev.tandem.core.tuple.TupleKey;
+import java.net.URI;
+import java.util.List;
+import org.springframework.aop.config.AopConfigUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.type.AnnotationMetadata;
+
+/**
+ * Auto-configuration of Tandem: an {@link FgaClient} (embedded or remote, with cache and coalescing
+ * per {@link TandemProperties}), the {@link AuthorizationModel}, an {@link Authorizer}, an {@link
+ * ActorClaimsMapper}, an {@link ActorResolver} over Spring Security, the {@link
+ * TandemMethodAdvisor} enforcing the annotations on any bean, startup validation, and
+ * problem-detail rendering in servlet web applications.
+ *
+ * <p>Every bean backs off when the application defines one of the same type. The default {@link
+ * ActorResolver} needs Spring Security's OAuth 2.0 resource server on the classpath; the problem
+ * handler needs a servlet web application with Spring MVC. When methods carry annotations and
+ * enforcement cannot be set up (no model, no actor resolver, a bean that is not advised), the
+ * context fails to start: enforcement is never skipped silently.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(TandemProperties.class)
+@Import(TandemAutoConfiguration.AutoProxying.class)
+public final class TandemAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  FgaClient tandemFgaClient(TandemProperties properties) {
+    FgaClientBuilder builder = FgaClient.builder();
+    if (properties.getMode() == TandemProperties.Mode.REMOTE) {
+      TandemProperties.Remote remote = properties.getRemote();
+      if (remote.getStoreId() == null || remote.getStoreId().isBlank()) {
+        throw new IllegalStateException(
+            "tandem.remote.store-id must be set when tandem.mode=remote");
+      }
+      builder
+          .remote(remoteOptions(remote))
+          .storeId(remote.getStoreId())
+          .modelId(remote.getModelId());
+    } else {
+      if (properties.getModel() == null) {
+        throw new IllegalStateException(
+            "tandem.model must be set when tandem.mode=embedded (e.g. classpath:model.fga)");
+      }
+      builder.embedded();
+    }
+    if (properties.getCache().isEnabled()) {
+      builder.cache(
+          new CacheOptions(properties.getCache().getTtl(), properties.getCache().getMaxSize()));
+    }
+    if (properties.getCoalescing().isEnabled()) {
+      builder.coalescing(
+          new CoalescingOptions(
+              properties.getCoalescing().getWindow(), properties.getCoalescing().getMaxBatch()));
+    }
+    FgaClient client = builder.build();
+    if (properties.getMode() == TandemProperties.Mode.EMBEDDED) {
+      seed(client, properties);
+    }
+    return client;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AuthorizationModel tandemAuthorizationModel(
+      TandemProperties properties, ObjectProvider<FgaClient> client) {
+    if (properties.getModel() != null) {
+      return TandemResources.model(properties.getModel());
+    }
+    FgaClient fga = client.getObject();
+    String modelId = properties.getRemote().getModelId();
+    try {
+      return modelId == null
+          ? fga.readLatestAuthorizationModel()
+          : fga.readAuthorizationModel(modelId);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "tandem.model is not set and the model of store '"
+              + fga.storeId()
+              + "' cannot be read: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Authorizer tandemAuthorizer(FgaClient client) {
+    return Authorizer.create(client);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ActorClaimsMapper tandemActorClaimsMapper(TandemProperties properties) {
+    ClaimsProperties claims = properties.getClaims();
+    return ActorClaimsMapper.builder()
+        .userIdClaim(claims.getUserId())
+        .clientIdClaims(claims.getClientIds())
+        .actorClaim(claims.getActor())
+        .taskIdClaim(claims.getTaskId())
+        .tenantClaim(claims.getTenant())
+        .serviceAccountGrantTypes(claims.getGrantType(), claims.getServiceAccountGrantTypes())
+        .firstPartyClients(claims.getFirstPartyClients())
+        .allowTokensWithoutClient(claims.isAllowTokensWithoutClient())
+        .build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  static TandemMethodAdvisor tandemMethodAdvisor(
+      ObjectProvider<Authorizer> authorizer,
+      ObjectProvider<ActorResolver> actors,
+      ObjectProvider<AuthorizationModel> model,
+      ObjectProvider<TandemProperties> properties) {
+    return new TandemMethodAdvisor(
+        new TandemMethodInterceptor(
+            authorizer::getObject,
+            actors::getObject,
+            model::getObject,
+            () -> properties.getObject().getRetryAfter()));
+  }
+
+  @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  static TandemStartupValidator tandemStartupValidator(
+      ConfigurableListableBeanFactory beans,
+      ObjectProvider<AuthorizationModel> model,
+      ObjectProvider<ActorResolver> actors,
+      TandemMethodAdvisor advisor) {
+    return new TandemStartupValidator(beans, model, actors, advisor);
+  }
+
+  private static RemoteOptions remoteOptions(TandemProperties.Remote remote) {
+    URI apiUrl = remote.getApiUrl();
+    if (apiUrl == null) {
+      throw new IllegalStateException("tandem.remote.api-url must be set when tandem.mode=remote");
+    }
+    RemoteOptions defaults = RemoteOptions.defaults(apiUrl);
+    return new RemoteOptions(
+        apiUrl,
+        credentials(remote),
+        remote.getConnectTimeout(),
+        remote.getAttemptTimeout(),
+        remote.getOverallTimeout(),
+        remote.getRetries(),
+        defaults.baseBackoff(),
+        defaults.maxRetryAfter(),
+        defaults.maxConnections());
+  }
+
+  private static Credentials credentials(TandemProperties.Remote remote) {
+    TandemProperties.ClientCredentials cc = remote.getClientCredentials();
+    String token = remote.getApiToken();
+    if (token != null && cc.getTokenUrl() != null) {
+      throw new IllegalStateException(
+          "set either tandem.remote.api-token or tandem.remote.client-credentials.token-url, not"
+              + " both");
+    }
+    if (token != null) {
+      return Credentials.apiToken(token);
+    }
+    if (cc.getTokenUrl() == null) {
+      return Credentials.none();
+    }
+    if (cc.getClientId() == null || cc.getClientSecret() == null) {
+      throw new IllegalStateException(
+          "tandem.remote.client-credentials.client-id and .client-secret must be set with"
+              + " tandem.remote.client-credentials.token-url");
+    }
+    return Credentials.clientCredentials(
+        cc.getTokenUrl(), cc.getClientId(), cc.getClientSecret(), cc.getAudience(), cc.getScopes());
+  }
+
+  private static void seed(FgaClient client, TandemProperties properties) {
+    client.writeAuthorizationModel(TandemResources.model(properties.getModel()));
+    if (properties.getTuples() == null) {
+      return;
+    }
+    List<TupleKey> tuples = TandemResources.tuples(properties.getTuples());
+    for (int from = 0; from < tuples.size(); from += 100) {
+      List<TupleKey> chunk = tuples.subList(from, Math.min(tuples.size(), from + 100));
+      try {
+        client.write(new WriteRequest(chunk, List.of()));
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(
+            "tandem.tuples "
+                + properties.getTuples().getDescription()
+                + " cannot be written: "
+                + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  /** The default actor resolver, over Spring Security's OAuth 2.0 token authentication. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name = {
+        "org.springframework.security.core.context.SecurityContextHolder",
+        "org.springframework.security.oauth2.server.resource.authentication"
+            + ".AbstractOAuth2TokenAuthenticationToken"
+      })
+  static class SecurityActorConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    ActorResolver tandemActorResolver(ActorClaimsMapper mapper) {
+      return new SecurityContextActorResolver(mapper);
+    }
+  }
+
+  /** Problem-detail rendering of denials in servlet applications with Spring MVC. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+  static class WebMvcConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    TandemProblemHandler tandemProblemHandler() {
+      return new TandemProblemHandler();
+    }
+  }
+
+  /**
+   * Makes sure an auto-proxy creator exists, with class proxies, so that the advisor applies even
+   * without Spring Boot's AOP auto-configuration or method security.
+   */
+  static final class AutoProxying implements ImportBeanDefinitionRegistrar {
+    @Override
+    public void registerBeanDefinitions(
+        AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+      AopConfigUtils.registerAutoProxyCreatorIfNecessary(registry);
+      AopConfigUtils.forceAutoProxyCreatorToUseClassProxying(registry);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.tandem.spring;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Files of this checkout, read in place by tests. */
+final class Repo {
+
+  private Repo() {}
+
+  /** The checkout root: the directory holding {@code .ci/}. */
+  static Path root() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      if (Files.isDirectory(dir.resolve(".ci"))) {
+        return dir;
+      }
+      dir = dir.getParent();
+    }
+    return fail("no checkout root above " + Path.of("").toAbsolutePath());
+  }
+
+  /** {@code tandem.model} pointing at the reference model of the docs. */
+  static String modelProperty() {
+    return "tandem.model=file:" + root().resolve("docs/models/project-management.fga");
+  }
+}
