@@ -89,8 +89,9 @@ class RemoteFgaClientFaultsTest {
           .hasMessageContaining("attempt timeout");
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-      // At most the first attempt and two retries (a cold JVM may time out before sending one).
-      assertThat(checkCalls()).isBetween(1, 3);
+      // At most the first attempt and two retries. On a loaded machine an attempt can time out
+      // before its request reaches the server, so none may have arrived at all.
+      assertThat(checkCalls()).isLessThanOrEqualTo(3);
     }
   }
 
