@@ -52,6 +52,15 @@ public final class OpenFgaTestServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+    // The JDK server keeps at most sun.net.httpserver.maxIdleConnections (200) idle keep-alive
+    // connections. Past that, it closes a connection right after writing a response, without a
+    // "Connection: close" header: the client pools it as reusable and its next request fails
+    // with no answer. Tests open many clients (and Java 17 cannot close an HttpClient's pool), so
+    // the limit is lifted; idle connections still close after sun.net.httpserver.idleInterval.
+    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+      System.setProperty(
+          "sun.net.httpserver.maxIdleConnections", Integer.toString(Integer.MAX_VALUE));
+    }
   }
 
   /** Worker threads by default: enough for tests and for a benchmark's client threads. */

@@ -55,7 +55,16 @@ record Failure(
      * Writes: resent only when the server cannot have acted on the request: the connection was
      * never made, or the answer was 429 or 503 (rejected before processing).
      */
-    WRITE
+    WRITE,
+    /**
+     * Tuple writes in OpenFGA's strict mode: applied all or nothing, and a resend of a write that
+     * was applied is rejected ({@code write_failed_due_to_invalid_input}: duplicate or missing
+     * tuple), so it can never apply twice. Resent like {@link #WRITE}, and also after the
+     * connection closed before any byte of the answer ({@link NoAnswerException}: typically a
+     * keep-alive connection the server closed as the request was sent). A rejection of such a
+     * resend is ambiguous and reported as unavailable ({@link ResilientCalls}).
+     */
+    ATOMIC_WRITE
   }
 
   /** The codes of 404 answers that mean "no such endpoint", not "no such store". */
@@ -90,6 +99,15 @@ record Failure(
       return new Failure(
           unavailable(operation + ": could not connect to the FGA server", cause),
           true,
+          null,
+          Health.FAILED);
+    }
+    if (cause instanceof NoAnswerException) {
+      return new Failure(
+          unavailable(
+              operation + ": the connection to the FGA server closed before any byte of the answer",
+              cause),
+          safety != Safety.WRITE,
           null,
           Health.FAILED);
     }

@@ -33,6 +33,10 @@ import org.jspecify.annotations.Nullable;
  * connection, fetching a token, sending, and reading the whole body; when it runs out the exchange
  * is cancelled and an {@link HttpTimeoutException} thrown. (The JDK's own request timeout stops at
  * the response headers, so a server that stalls mid-body would otherwise hang the call.)
+ *
+ * <p>When the connection may have been a pooled one (an answer has arrived before) and it reached
+ * end of stream before any byte of the answer, the failure is a {@link NoAnswerException}: the
+ * server closed an idle keep-alive connection as the request went out on it.
  */
 final class JdkFeignClient implements Client {
 
@@ -43,6 +47,12 @@ final class JdkFeignClient implements Client {
   private final HttpClient http;
   private final Semaphore inFlight;
   private final Authorization authorization;
+
+  /**
+   * Whether an answer has arrived, so the pool may hold a keep-alive connection: before that, every
+   * request goes out on a new connection, which no idle timer can have closed.
+   */
+  private volatile boolean answered;
 
   JdkFeignClient(HttpClient http, int maxConnections, Authorization authorization) {
     this.http = http;
@@ -73,6 +83,7 @@ final class JdkFeignClient implements Client {
 
   private Response send(Request request, HttpRequest httpRequest, Duration timeout)
       throws IOException {
+    boolean reusable = answered;
     CompletableFuture<HttpResponse<byte[]>> exchange =
         http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
     HttpResponse<byte[]> response;
@@ -88,10 +99,11 @@ final class JdkFeignClient implements Client {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
-        throw io;
+        throw reusable && NoAnswerException.matches(io) ? new NoAnswerException(io) : io;
       }
       throw new IOException("the HTTP exchange failed", cause);
     }
+    answered = true;
     Map<String, Collection<String>> headers = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> entry : response.headers().map().entrySet()) {
       headers.put(entry.getKey(), entry.getValue());

@@ -35,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Retries: queries and reads retry after any transient failure. Writes (tuples, models, stores)
  * retry only when the server cannot have acted on them (connection refused, 429, 503), never after
  * a timeout, a reset connection or a 500: a write that may have been applied is reported as
- * unavailable rather than sent twice.
+ * unavailable rather than sent twice. Tuple writes, which OpenFGA applies at most once, are also
+ * resent after a connection closed before any byte of the answer (see {@link #write}).
  */
 public final class RemoteBackend implements AutoCloseable {
 
@@ -88,12 +89,20 @@ public final class RemoteBackend implements AutoCloseable {
     return query("read", a -> DataJson.readReadResponse(api.read(store, body, a)));
   }
 
-  /** Writes tuples; any 2xx answer means the write was applied, whatever its body. */
+  /**
+   * Writes tuples; any 2xx answer means the write was applied, whatever its body. The request is
+   * strict (no {@code on_duplicate}/{@code on_missing: ignore}), so the server applies it at most
+   * once; it is therefore also resent when the connection closed before any byte of the answer, and
+   * a rejection of that resend as a duplicate or missing tuple is reported as unavailable, the
+   * outcome being unknown ({@link Failure.Safety#ATOMIC_WRITE}).
+   */
   public void write(String storeId, WriteRequest request, @Nullable String modelId) {
     ObjectNode body = DataJson.writeWrite(request, modelId);
     String store = segment(storeId, "store id");
-    write(
+    calls.call(
         "write",
+        calls.deadline(),
+        Failure.Safety.ATOMIC_WRITE,
         a -> {
           api.write(store, body, a);
           return null;

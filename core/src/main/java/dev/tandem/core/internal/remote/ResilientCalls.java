@@ -1,7 +1,9 @@
 package dev.tandem.core.internal.remote;
 
+import dev.tandem.core.ErrorCode;
 import dev.tandem.core.FgaException;
 import dev.tandem.core.FgaUnavailableException;
+import dev.tandem.core.FgaValidationException;
 import dev.tandem.core.client.RemoteOptions;
 import feign.Request;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -76,6 +78,7 @@ final class ResilientCalls {
 
   <T> T call(String operation, Deadline deadline, Failure.Safety safety, Attempt<T> attempt) {
     int retries = 0;
+    @Nullable FgaException unanswered = null;
     while (true) {
       Duration left = deadline.remaining();
       if (left.isNegative() || left.isZero()) {
@@ -107,6 +110,18 @@ final class ResilientCalls {
         return value;
       }
       record(failure, elapsed);
+      if (unanswered != null && rejectedAsDuplicateOrMissing(failure)) {
+        throw new FgaUnavailableException(
+            operation
+                + ": the outcome is unknown: an earlier attempt got no answer ("
+                + unanswered.getMessage()
+                + ") and its resend was rejected as writing an existing or deleting a missing"
+                + " tuple, as it is when the earlier attempt was applied",
+            failure.exception());
+      }
+      if (failure.exception().getCause() instanceof NoAnswerException) {
+        unanswered = failure.exception();
+      }
       if (failure.retryable() && tooLate(failure.retryAfter())) {
         throw new FgaUnavailableException(
             failure.exception().getMessage()
@@ -127,6 +142,11 @@ final class ResilientCalls {
       sleep(wait, failure.exception());
       retries++;
     }
+  }
+
+  private static boolean rejectedAsDuplicateOrMissing(Failure failure) {
+    return failure.exception() instanceof FgaValidationException validation
+        && validation.code() == ErrorCode.WRITE_FAILED_DUE_TO_INVALID_INPUT;
   }
 
   private void record(Failure failure, long elapsedNanos) {
