@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -34,14 +37,30 @@ final class JettyServer implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   JettyServer(Filter filter) throws Exception {
+    this(filter, false);
+  }
+
+  /**
+   * A server; a lenient one lets through the ambiguous URIs Jetty refuses by default (encoded
+   * slashes, dot segments, empty segments, path parameters), so that the filter meets them itself,
+   * as it would on a container configured that way.
+   */
+  JettyServer(Filter filter, boolean lenient) throws Exception {
     server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    HttpConfiguration config = new HttpConfiguration();
+    if (lenient) {
+      config.setUriCompliance(UriCompliance.UNSAFE);
+    }
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler(CONTEXT);
     context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new Handler()), "/*");
+    if (lenient) {
+      context.getServletHandler().setDecodeAmbiguousURIs(true);
+    }
     server.setHandler(context);
     server.start();
   }
