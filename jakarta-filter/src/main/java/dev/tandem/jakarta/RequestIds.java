@@ -22,15 +22,15 @@ final class RequestIds {
   private RequestIds() {}
 
   /**
-   * One permission per requirement, in order; null when an id is missing, repeated or not a valid
-   * object id by {@link Identifiers#isValidObjectId} (answered with 400, nothing echoed).
+   * One permission per requirement, in order; null when an id is missing, repeated, or not made of
+   * ASCII letters, digits and {@code _ | @ . + / -} only (answered with 400, nothing echoed).
    */
   static @Nullable List<Permission> permissions(
       List<Requirement> requirements, Map<String, String> variables, HttpServletRequest request) {
     List<Permission> permissions = new ArrayList<>(requirements.size());
     for (Requirement requirement : requirements) {
       String id = id(requirement.id(), variables, request);
-      if (id == null || !Identifiers.isValidObjectId(id)) {
+      if (id == null || !portable(id) || !Identifiers.isValidObjectId(id)) {
         return null;
       }
       String object = requirement.type() + ":" + id;
@@ -42,6 +42,23 @@ final class RequestIds {
       permissions.add(Permission.of(requirement.relation(), object));
     }
     return permissions;
+  }
+
+  /**
+   * Whether every character of {@code id} is an ASCII letter or digit or one of {@code _ | @ . + /
+   * -}. {@link Identifiers#isValidObjectId} lets any first code point through (a right-to-left
+   * override, say) and allows {@code *}; ids from a request get the stricter rule.
+   */
+  private static boolean portable(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && "_|@.+/-".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return !id.isEmpty();
   }
 
   private static @Nullable String id(
