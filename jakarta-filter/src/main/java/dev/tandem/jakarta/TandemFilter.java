@@ -1,0 +1,251 @@
+package dev.tandem.jakarta;
+
+import dev.tandem.core.actor.Actor;
+import dev.tandem.core.actor.ActorClaimsMapper;
+import dev.tandem.core.authz.Authorizer;
+import dev.tandem.core.authz.Decision;
+import dev.tandem.core.authz.Permission;
+import dev.tandem.core.http.AuthorizationProblem;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A servlet filter that lets a request through only when its route rule allows it, and answers
+ * every other request as the Spring starter does, with an {@link AuthorizationProblem}.
+ *
+ * <p>For each request: the path is the container's ({@link RequestPaths}; an ambiguous one is 400);
+ * the most specific {@link RouteRules rule} for it is found (none: 403); a public route passes; for
+ * any other the {@link ActorResolver} must find an actor (else 401, with {@code WWW-Authenticate:
+ * Bearer}); an authenticated-only route then passes; for a relation route the ids are read and
+ * checked (a missing, repeated or invalid id is 400, with no FGA call) and every requirement is
+ * decided in one {@link Authorizer#decideAll} (denied: 403, or 403 {@code consent-required} /
+ * {@code outside-task}; backend failure: 503 with {@code Retry-After}).
+ *
+ * <p>Fails closed: any exception while deciding is answered with 503, never passed through. The
+ * actor of an admitted request is available to the application as the request attribute {@link
+ * #ACTOR_ATTRIBUTE}. Map the filter to {@code /*} for the {@code REQUEST} dispatcher type, before
+ * any filter that acts on the request.
+ */
+public final class TandemFilter implements Filter {
+
+  /** The request attribute holding the {@link Actor} of an admitted, non-public request. */
+  public static final String ACTOR_ATTRIBUTE = Actor.class.getName();
+
+  private final RouteRules routes;
+  private final ActorResolver actors;
+  private final Authorizer authorizer;
+  private final Duration retryAfter;
+
+  private TandemFilter(Builder builder, RouteRules routes, ActorResolver actors) {
+    this.routes = routes;
+    this.actors = actors;
+    this.authorizer = builder.authorizer;
+    this.retryAfter = builder.retryAfter;
+  }
+
+  /** A builder over {@code authorizer}; route rules and an actor source are required. */
+  public static Builder builder(Authorizer authorizer) {
+    return new Builder(authorizer);
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(request instanceof HttpServletRequest http)
+        || !(response instanceof HttpServletResponse httpResponse)) {
+      throw new ServletException("TandemFilter handles HTTP requests only");
+    }
+    Outcome outcome;
+    try {
+      outcome = decide(http);
+    } catch (RuntimeException e) {
+      outcome = Outcome.deny(AuthorizationProblem.unavailable(retryAfter));
+    }
+    if (outcome.problem != null) {
+      write(httpResponse, outcome.problem);
+      return;
+    }
+    if (outcome.actor != null) {
+      http.setAttribute(ACTOR_ATTRIBUTE, outcome.actor);
+    }
+    chain.doFilter(request, response);
+  }
+
+  private Outcome decide(HttpServletRequest request) {
+    String path = RequestPaths.of(request);
+    if (path == null) {
+      return Outcome.deny(AuthorizationProblem.badRequest());
+    }
+    RouteRules.Match match = routes.match(request.getMethod(), path);
+    if (match == null) {
+      return Outcome.deny(AuthorizationProblem.forbidden());
+    }
+    Route route = match.route();
+    if (route.access() == Route.Access.PUBLIC) {
+      return Outcome.allow(null);
+    }
+    Actor actor;
+    try {
+      actor = actors.resolve(request);
+    } catch (InvalidTokenException e) {
+      actor = null;
+    }
+    if (actor == null) {
+      return Outcome.deny(AuthorizationProblem.unauthenticated());
+    }
+    if (route.access() == Route.Access.AUTHENTICATED) {
+      return Outcome.allow(actor);
+    }
+    List<Permission> permissions =
+        RequestIds.permissions(route.requirements(), match.variables(), request);
+    if (permissions == null) {
+      return Outcome.deny(AuthorizationProblem.badRequest());
+    }
+    List<Decision> decisions = authorizer.decideAll(actor, permissions);
+    if (decisions.size() != permissions.size()) {
+      return Outcome.deny(AuthorizationProblem.unavailable(retryAfter));
+    }
+    AuthorizationProblem worst = null;
+    for (Decision decision : decisions) {
+      if (!decision.granted()) {
+        AuthorizationProblem problem = AuthorizationProblem.of(decision, actor, retryAfter);
+        if (worst == null || rank(problem) < rank(worst)) {
+          worst = problem;
+        }
+      }
+    }
+    return worst == null ? Outcome.allow(actor) : Outcome.deny(worst);
+  }
+
+  /** A definitive denial wins over bad input, which wins over a failure. */
+  private static int rank(AuthorizationProblem problem) {
+    return switch (problem.status()) {
+      case 403 -> 0;
+      case 400 -> 1;
+      default -> 2;
+    };
+  }
+
+  private static void write(HttpServletResponse response, AuthorizationProblem problem)
+      throws IOException {
+    if (response.isCommitted()) {
+      throw new IllegalStateException("the response was committed before authorization");
+    }
+    response.resetBuffer();
+    response.setStatus(problem.status());
+    problem.headers().forEach(response::setHeader);
+    response.setContentType(AuthorizationProblem.MEDIA_TYPE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    byte[] body = problem.toJson().getBytes(StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  private record Outcome(@Nullable Actor actor, @Nullable AuthorizationProblem problem) {
+    static Outcome allow(@Nullable Actor actor) {
+      return new Outcome(actor, null);
+    }
+
+    static Outcome deny(AuthorizationProblem problem) {
+      return new Outcome(null, problem);
+    }
+  }
+
+  /** Builds a {@link TandemFilter}; {@link #build()} fails on an incomplete configuration. */
+  public static final class Builder {
+    private final Authorizer authorizer;
+    private @Nullable RouteRules routes;
+    private @Nullable ActorResolver actors;
+    private Map<String, List<String>> jwtSettings = Map.of();
+    private ActorClaimsMapper claimsMapper = ActorClaimsMapper.builder().build();
+    private Duration retryAfter = Duration.ofSeconds(5);
+
+    private Builder(Authorizer authorizer) {
+      this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+    }
+
+    /** The route rules. */
+    public Builder routes(RouteRules routes) {
+      this.routes = Objects.requireNonNull(routes, "routes");
+      return this;
+    }
+
+    /** Where the actor comes from, e.g. a {@link JwtActorResolver}. */
+    public Builder actorResolver(ActorResolver resolver) {
+      this.actors = Objects.requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /**
+     * Reads route rules, and the JWT settings when the file has them, from a YAML or properties
+     * file (see {@link RouteRules}); a {@code jwt} section builds a {@link JwtActorResolver} with
+     * {@link #claimsMapper}.
+     */
+    public Builder configure(Path file) {
+      RouteFiles.Contents contents;
+      try {
+        contents = RouteFiles.load(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+      this.routes = contents.routes();
+      this.jwtSettings = contents.jwt();
+      return this;
+    }
+
+    /** How claims become an actor, for the JWT settings of a configuration file. */
+    public Builder claimsMapper(ActorClaimsMapper mapper) {
+      this.claimsMapper = Objects.requireNonNull(mapper, "mapper");
+      return this;
+    }
+
+    /** The {@code Retry-After} sent with 503; 5 seconds by default. */
+    public Builder retryAfter(Duration retryAfter) {
+      if (retryAfter.isNegative() || retryAfter.isZero()) {
+        throw new IllegalArgumentException("retryAfter must be positive");
+      }
+      this.retryAfter = retryAfter;
+      return this;
+    }
+
+    /**
+     * The filter.
+     *
+     * @throws IllegalStateException when there are no route rules or no actor source, or both a
+     *     resolver and file JWT settings are given
+     */
+    public TandemFilter build() {
+      if (routes == null) {
+        throw new IllegalStateException("route rules are required: every request would be denied");
+      }
+      ActorResolver resolver = actors;
+      if (!jwtSettings.isEmpty()) {
+        if (resolver != null) {
+          throw new IllegalStateException(
+              "both an actor resolver and 'jwt' settings are configured; keep one");
+        }
+        resolver =
+            JwtActorResolver.builder().claimsMapper(claimsMapper).configure(jwtSettings).build();
+      }
+      if (resolver == null) {
+        throw new IllegalStateException(
+            "an actor resolver is required (actorResolver(...) or a 'jwt' section)");
+      }
+      return new TandemFilter(this, routes, resolver);
+    }
+  }
+}
