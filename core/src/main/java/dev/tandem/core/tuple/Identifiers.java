@@ -90,8 +90,12 @@ public final class Identifiers {
 
   /**
    * Whether {@code id} is an object id by the portable rule of OpenFGA's language tooling (CLI, IDE
-   * plugins, the Go, JS and Java validators): a first character other than {@code #}, {@code :},
-   * {@code *} or whitespace, then only ASCII letters, digits and {@code _ | * @ . + / -}.
+   * plugins, the Go, JS and Java validators): only ASCII letters, digits and {@code _ | * @ . + /
+   * -}, not starting with {@code *}.
+   *
+   * <p>Upstream lets any first character other than {@code #}, {@code :}, {@code *} or whitespace
+   * through; Tandem also holds the first character to the portable set, so that invisible or
+   * direction-changing characters (such as U+202E) cannot lead an id from untrusted input.
    *
    * <p>This is stricter than the server, which accepts any id without {@code #}, {@code :} or
    * whitespace (see {@link #validateObject}); it suits ids taken from untrusted input, such as a
@@ -101,11 +105,10 @@ public final class Identifiers {
     if (id.isEmpty()) {
       return false;
     }
-    int first = id.codePointAt(0);
-    if (isWhitespace(first) || first == '#' || first == ':' || first == '*') {
+    if (id.charAt(0) == '*') {
       return false;
     }
-    for (int i = Character.charCount(first); i < id.length(); i++) {
+    for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
       boolean alphanumeric =
           (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

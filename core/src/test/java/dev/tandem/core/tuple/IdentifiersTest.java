@@ -239,7 +239,8 @@ class IdentifiersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "café", "a b", "a\tb", "a:b", "*a", "a%20b"})
+  @ValueSource(
+      strings = {"", "café", "a b", "a\tb", "a:b", "*a", "a%20b", "\u202Eabc", "éa", "#a", ":a"})
   void isValidObjectIdWhenOutsidePortableAlphabetThenFalse(String id) {
     assertThat(Identifiers.isValidObjectId(id)).isFalse();
   }
