@@ -34,8 +34,10 @@ import org.springframework.core.type.AnnotationMetadata;
  * Auto-configuration of Tandem: an {@link FgaClient} (embedded or remote, with cache and coalescing
  * per {@link TandemProperties}), the {@link AuthorizationModel}, an {@link Authorizer}, an {@link
  * ActorClaimsMapper}, an {@link ActorResolver} over Spring Security, the {@link
- * TandemMethodAdvisor} enforcing the annotations on any bean, startup validation, and
- * problem-detail rendering in servlet web applications.
+ * TandemMethodAdvisor} enforcing the annotations on any bean, startup validation, the {@code fga}
+ * bean ({@link TandemFga}) for {@code @PreAuthorize}, {@link TandemAuthorizationManagers} for
+ * {@code authorizeHttpRequests} (with Spring Security's web module), and problem-detail rendering
+ * in servlet web applications.
  *
  * <p>Every bean backs off when the application defines one of the same type. The default {@link
  * ActorResolver} needs Spring Security's OAuth 2.0 resource server on the classpath; the problem
@@ -47,6 +49,11 @@ import org.springframework.core.type.AnnotationMetadata;
 @EnableConfigurationProperties(TandemProperties.class)
 @Import(TandemAutoConfiguration.AutoProxying.class)
 public final class TandemAutoConfiguration {
+
+  /**
+   * The name of the {@link TandemFga} bean, as used in {@code @PreAuthorize("@fga.check(...)")}.
+   */
+  public static final String TANDEM_FGA_BEAN = "fga";
 
   @Bean
   @ConditionalOnMissingBean
@@ -128,6 +135,12 @@ public final class TandemAutoConfiguration {
         .firstPartyClients(claims.getFirstPartyClients())
         .allowTokensWithoutClient(claims.isAllowTokensWithoutClient())
         .build();
+  }
+
+  @Bean(TANDEM_FGA_BEAN)
+  @ConditionalOnMissingBean(name = TANDEM_FGA_BEAN)
+  TandemFga tandemFga(ObjectProvider<Authorizer> authorizer, ObjectProvider<ActorResolver> actors) {
+    return new TandemFga(authorizer::getObject, actors::getIfAvailable);
   }
 
   @Bean
@@ -231,6 +244,22 @@ public final class TandemAutoConfiguration {
     @ConditionalOnMissingBean
     ActorResolver tandemActorResolver(ActorClaimsMapper mapper) {
       return new SecurityContextActorResolver(mapper);
+    }
+  }
+
+  /** {@link TandemAuthorizationManagers} for {@code authorizeHttpRequests}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name = "org.springframework.security.web.access.intercept.RequestAuthorizationContext")
+  static class HttpAuthorizationConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    TandemAuthorizationManagers tandemAuthorizationManagers(
+        ObjectProvider<Authorizer> authorizer,
+        ObjectProvider<ActorResolver> actors,
+        ObjectProvider<AuthorizationModel> model) {
+      return new TandemAuthorizationManagers(
+          new TandemFga(authorizer::getObject, actors::getIfAvailable), model::getObject);
     }
   }
 

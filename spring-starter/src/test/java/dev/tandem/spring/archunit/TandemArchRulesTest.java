@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.tandem.core.model.AuthorizationModel;
-import dev.tandem.core.model.ModelDsl;
+import dev.tandem.spring.Repo;
 import dev.tandem.spring.app.ProjectController;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class TandemArchRulesTest {
@@ -112,15 +109,7 @@ class TandemArchRulesTest {
         .doesNotThrowAnyException();
   }
 
-  static AuthorizationModel model() {
-    Path root = Path.of("").toAbsolutePath();
-    while (!Files.isDirectory(root.resolve(".ci"))) {
-      root = root.getParent();
-    }
-    try {
-      return ModelDsl.parse(Files.readString(root.resolve("docs/models/project-management.fga")));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+  private static AuthorizationModel model() {
+    return Repo.model();
   }
 }
