@@ -26,7 +26,8 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  * Enforces {@code @RequiresRelation} and {@code @AuthenticatedOnly} around a method call: resolves
  * the actor, evaluates every {@code on} expression in a read-only context over the arguments, and
  * decides all requirements in one {@link Authorizer#decideAll} call. Anything but a grant throws
- * {@link TandemAccessDeniedException}; the method then does not run.
+ * {@link TandemAccessDeniedException}; the method then does not run. A result to filter ({@code
+ * FilterByRelation}) is filtered with one {@link Authorizer#filter} call.
  */
 final class TandemMethodInterceptor implements MethodInterceptor {
 
@@ -60,7 +61,11 @@ final class TandemMethodInterceptor implements MethodInterceptor {
     if (plan.relations()) {
       authorize(plan, actor, invocation.getArguments());
     }
-    return invocation.proceed();
+    Object result = invocation.proceed();
+    MethodPlan.ResultFilter filter = plan.filter();
+    return filter == null
+        ? result
+        : ResultFiltering.filter(filter, actor, result, authorizer.get(), retryAfter.get());
   }
 
   /** The plan of a method; startup validation has already reported every problem. */
