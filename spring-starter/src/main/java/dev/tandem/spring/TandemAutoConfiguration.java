@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -150,13 +151,21 @@ public final class TandemAutoConfiguration {
       ObjectProvider<Authorizer> authorizer,
       ObjectProvider<ActorResolver> actors,
       ObjectProvider<AuthorizationModel> model,
-      ObjectProvider<TandemProperties> properties) {
+      ObjectProvider<TandemProperties> properties,
+      ObjectProvider<ApplicationEventPublisher> events) {
     return new TandemMethodAdvisor(
         new TandemMethodInterceptor(
             authorizer::getObject,
             actors::getObject,
             model::getObject,
-            () -> properties.getObject().getRetryAfter()));
+            () -> properties.getObject().getRetryAfter(),
+            event -> events.getObject().publishEvent(event)));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  TandemAuditLog tandemAuditLog() {
+    return new TandemAuditLog();
   }
 
   @Bean
