@@ -1,6 +1,7 @@
 package dev.tandem.spring;
 
 import dev.tandem.core.annotation.AuthenticatedOnly;
+import dev.tandem.core.annotation.FilterByRelation;
 import dev.tandem.core.annotation.Requirements;
 import dev.tandem.core.annotation.RequiresRelation;
 import dev.tandem.core.annotation.RequiresRelations;
@@ -10,10 +11,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
@@ -32,22 +35,40 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 /**
  * What Tandem enforces on one method, resolved against the model: the relations with their object
- * types and parsed {@code on} expressions. {@link #compile} reports every problem it finds.
+ * types and parsed {@code on} expressions, and the filtering of its result. {@link #compile}
+ * reports every problem it finds.
  */
-record MethodPlan(Method method, boolean relations, List<Requirement> requirements) {
+record MethodPlan(
+    Method method,
+    boolean relations,
+    List<Requirement> requirements,
+    @Nullable ResultFilter filter) {
 
   /** One requirement: {@code relation} on {@code type:<value of on>}. */
   record Requirement(String relation, String type, Expression on) {}
 
+  /** Post-filtering of the result: keep elements with {@code relation} on {@code type:<id>}. */
+  record ResultFilter(String relation, String type, Expression id, boolean set) {}
+
+  /** The only variables an {@code id} expression of {@link FilterByRelation} may read. */
+  private static final Set<String> ELEMENT_VARIABLES = Set.of("this", "root");
+
+  private static final Set<Class<?>> FILTERABLE = Set.of(List.class, Set.class, Collection.class);
+
   private static final SpelExpressionParser PARSER = new SpelExpressionParser();
 
   /**
-   * Whether Tandem enforces something on the method: requirements or {@code @AuthenticatedOnly}
-   * declared on the method itself, or on its type for a public instance method.
+   * Whether Tandem enforces something on the method: {@code @FilterByRelation}, or requirements or
+   * {@code @AuthenticatedOnly} declared on the method itself, or on its type for a public instance
+   * method.
    */
   static boolean enforced(Method method) {
     if (method.getDeclaringClass() == Object.class || method.isSynthetic() || method.isBridge()) {
       return false;
+    }
+    if (MergedAnnotations.from(method, MergedAnnotations.SearchStrategy.DIRECT)
+        .isPresent(FilterByRelation.class)) {
+      return true;
     }
     Requirements.Kind kind = Requirements.kind(method);
     if (kind != Requirements.Kind.RELATIONS && kind != Requirements.Kind.AUTHENTICATED_ONLY) {
@@ -93,40 +114,64 @@ record MethodPlan(Method method, boolean relations, List<Requirement> requiremen
     }
     for (RequiresRelation requirement : Requirements.of(method)) {
       String where = describe(method) + " @RequiresRelation(\"" + requirement.value() + "\")";
-      String type = type(requirement, model, where, problems);
+      String type = type(requirement.value(), requirement.type(), model, where, problems);
       Expression on = expression(requirement.on(), parameters, where, problems);
       if (type != null && on != null) {
         requirements.add(new Requirement(requirement.value(), type, on));
       }
     }
+    ResultFilter filter = filter(method, model, problems);
     if (problems.size() > before) {
       return null;
     }
     return new MethodPlan(
         method,
         Requirements.kind(method) == Requirements.Kind.RELATIONS,
-        List.copyOf(requirements));
+        List.copyOf(requirements),
+        filter);
+  }
+
+  private static @Nullable ResultFilter filter(
+      Method method, AuthorizationModel model, List<String> problems) {
+    MergedAnnotation<FilterByRelation> merged =
+        MergedAnnotations.from(method, MergedAnnotations.SearchStrategy.DIRECT)
+            .get(FilterByRelation.class);
+    if (!merged.isPresent()) {
+      return null;
+    }
+    FilterByRelation annotation = merged.synthesize();
+    String where = describe(method) + " @FilterByRelation(\"" + annotation.value() + "\")";
+    if (!FILTERABLE.contains(method.getReturnType())) {
+      problems.add(
+          where
+              + ": the method returns "
+              + method.getReturnType().getName()
+              + "; it must return List, Set or Collection");
+    }
+    String type = type(annotation.value(), annotation.type(), model, where, problems);
+    Expression id = expression(annotation.id(), ELEMENT_VARIABLES, where, problems);
+    return type == null || id == null
+        ? null
+        : new ResultFilter(annotation.value(), type, id, method.getReturnType() == Set.class);
   }
 
   private static @Nullable String type(
-      RequiresRelation requirement, AuthorizationModel model, String where, List<String> problems) {
-    String relation = requirement.value();
-    if (!requirement.type().isEmpty()) {
-      if (model.type(requirement.type()) == null) {
-        problems.add(where + ": type '" + requirement.type() + "' is not in the model");
+      String relation,
+      String declaredType,
+      AuthorizationModel model,
+      String where,
+      List<String> problems) {
+    if (!declaredType.isEmpty()) {
+      if (model.type(declaredType) == null) {
+        problems.add(where + ": type '" + declaredType + "' is not in the model");
         return null;
       }
-      if (model.relation(requirement.type(), relation) == null) {
+      if (model.relation(declaredType, relation) == null) {
         problems.add(
-            where
-                + ": relation '"
-                + relation
-                + "' does not exist on type '"
-                + requirement.type()
-                + "'");
+            where + ": relation '" + relation + "' does not exist on type '" + declaredType + "'");
         return null;
       }
-      return requirement.type();
+      return declaredType;
     }
     List<String> types = new ArrayList<>();
     for (TypeDefinition definition : model.types().values()) {

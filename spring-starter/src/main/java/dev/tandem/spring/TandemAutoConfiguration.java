@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -34,8 +35,10 @@ import org.springframework.core.type.AnnotationMetadata;
  * Auto-configuration of Tandem: an {@link FgaClient} (embedded or remote, with cache and coalescing
  * per {@link TandemProperties}), the {@link AuthorizationModel}, an {@link Authorizer}, an {@link
  * ActorClaimsMapper}, an {@link ActorResolver} over Spring Security, the {@link
- * TandemMethodAdvisor} enforcing the annotations on any bean, startup validation, and
- * problem-detail rendering in servlet web applications.
+ * TandemMethodAdvisor} enforcing the annotations on any bean, startup validation, the {@code fga}
+ * bean ({@link TandemFga}) for {@code @PreAuthorize}, {@link TandemAuthorizationManagers} for
+ * {@code authorizeHttpRequests} (with Spring Security's web module), and problem-detail rendering
+ * in servlet web applications.
  *
  * <p>Every bean backs off when the application defines one of the same type. The default {@link
  * ActorResolver} needs Spring Security's OAuth 2.0 resource server on the classpath; the problem
@@ -47,6 +50,11 @@ import org.springframework.core.type.AnnotationMetadata;
 @EnableConfigurationProperties(TandemProperties.class)
 @Import(TandemAutoConfiguration.AutoProxying.class)
 public final class TandemAutoConfiguration {
+
+  /**
+   * The name of the {@link TandemFga} bean, as used in {@code @PreAuthorize("@fga.check(...)")}.
+   */
+  public static final String TANDEM_FGA_BEAN = "fga";
 
   @Bean
   @ConditionalOnMissingBean
@@ -130,6 +138,12 @@ public final class TandemAutoConfiguration {
         .build();
   }
 
+  @Bean(TANDEM_FGA_BEAN)
+  @ConditionalOnMissingBean(name = TANDEM_FGA_BEAN)
+  TandemFga tandemFga(ObjectProvider<Authorizer> authorizer, ObjectProvider<ActorResolver> actors) {
+    return new TandemFga(authorizer::getObject, actors::getIfAvailable);
+  }
+
   @Bean
   @ConditionalOnMissingBean
   @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -137,13 +151,21 @@ public final class TandemAutoConfiguration {
       ObjectProvider<Authorizer> authorizer,
       ObjectProvider<ActorResolver> actors,
       ObjectProvider<AuthorizationModel> model,
-      ObjectProvider<TandemProperties> properties) {
+      ObjectProvider<TandemProperties> properties,
+      ObjectProvider<ApplicationEventPublisher> events) {
     return new TandemMethodAdvisor(
         new TandemMethodInterceptor(
             authorizer::getObject,
             actors::getObject,
             model::getObject,
-            () -> properties.getObject().getRetryAfter()));
+            () -> properties.getObject().getRetryAfter(),
+            event -> events.getObject().publishEvent(event)));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  TandemAuditLog tandemAuditLog() {
+    return new TandemAuditLog();
   }
 
   @Bean
@@ -231,6 +253,22 @@ public final class TandemAutoConfiguration {
     @ConditionalOnMissingBean
     ActorResolver tandemActorResolver(ActorClaimsMapper mapper) {
       return new SecurityContextActorResolver(mapper);
+    }
+  }
+
+  /** {@link TandemAuthorizationManagers} for {@code authorizeHttpRequests}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name = "org.springframework.security.web.access.intercept.RequestAuthorizationContext")
+  static class HttpAuthorizationConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    TandemAuthorizationManagers tandemAuthorizationManagers(
+        ObjectProvider<Authorizer> authorizer,
+        ObjectProvider<ActorResolver> actors,
+        ObjectProvider<AuthorizationModel> model) {
+      return new TandemAuthorizationManagers(
+          new TandemFga(authorizer::getObject, actors::getIfAvailable), model::getObject);
     }
   }
 

@@ -3,7 +3,10 @@ package dev.tandem.spring;
 import dev.tandem.core.actor.Actor;
 import dev.tandem.core.authz.Authorizer;
 import dev.tandem.core.authz.Decision;
+import dev.tandem.core.authz.Denial;
+import dev.tandem.core.authz.DenialReason;
 import dev.tandem.core.authz.Permission;
+import dev.tandem.core.authz.PrincipalRole;
 import dev.tandem.core.http.AuthorizationProblem;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.tuple.Identifiers;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -26,7 +30,8 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  * Enforces {@code @RequiresRelation} and {@code @AuthenticatedOnly} around a method call: resolves
  * the actor, evaluates every {@code on} expression in a read-only context over the arguments, and
  * decides all requirements in one {@link Authorizer#decideAll} call. Anything but a grant throws
- * {@link TandemAccessDeniedException}; the method then does not run.
+ * {@link TandemAccessDeniedException}; the method then does not run. A result to filter ({@code
+ * FilterByRelation}) is filtered with one {@link Authorizer#filter} call.
  */
 final class TandemMethodInterceptor implements MethodInterceptor {
 
@@ -34,17 +39,20 @@ final class TandemMethodInterceptor implements MethodInterceptor {
   private final Supplier<ActorResolver> actors;
   private final Supplier<AuthorizationModel> model;
   private final Supplier<Duration> retryAfter;
+  private final Consumer<TandemDecisionEvent> events;
   private final Map<Method, MethodPlan> plans = new ConcurrentHashMap<>();
 
   TandemMethodInterceptor(
       Supplier<Authorizer> authorizer,
       Supplier<ActorResolver> actors,
       Supplier<AuthorizationModel> model,
-      Supplier<Duration> retryAfter) {
+      Supplier<Duration> retryAfter,
+      Consumer<TandemDecisionEvent> events) {
     this.authorizer = authorizer;
     this.actors = actors;
     this.model = model;
     this.retryAfter = retryAfter;
+    this.events = events;
   }
 
   @Override
@@ -60,7 +68,11 @@ final class TandemMethodInterceptor implements MethodInterceptor {
     if (plan.relations()) {
       authorize(plan, actor, invocation.getArguments());
     }
-    return invocation.proceed();
+    Object result = invocation.proceed();
+    MethodPlan.ResultFilter filter = plan.filter();
+    return filter == null
+        ? result
+        : ResultFiltering.filter(filter, actor, result, authorizer.get(), retryAfter.get());
   }
 
   /** The plan of a method; startup validation has already reported every problem. */
@@ -108,10 +120,15 @@ final class TandemMethodInterceptor implements MethodInterceptor {
     try {
       decisions = authorizer.get().decideAll(actor, permissions);
     } catch (RuntimeException e) {
+      publishUnavailable(actor, permissions);
       throw new TandemAccessDeniedException(AuthorizationProblem.unavailable(retryAfter.get()), e);
     }
     if (decisions.size() != permissions.size()) {
+      publishUnavailable(actor, permissions);
       throw new TandemAccessDeniedException(AuthorizationProblem.unavailable(retryAfter.get()));
+    }
+    for (Decision decision : decisions) {
+      publish(actor, decision);
     }
     AuthorizationProblem problem = null;
     for (Decision decision : decisions) {
@@ -124,6 +141,46 @@ final class TandemMethodInterceptor implements MethodInterceptor {
     }
     if (problem != null) {
       throw new TandemAccessDeniedException(problem);
+    }
+  }
+
+  private void publish(Actor actor, Decision decision) {
+    List<PrincipalRole> denied = new ArrayList<>();
+    boolean unavailable = false;
+    for (Denial denial : decision.denials()) {
+      denied.add(denial.role());
+      unavailable |= denial.reason() == DenialReason.UNAVAILABLE;
+    }
+    TandemDecisionEvent.Outcome outcome =
+        decision.granted()
+            ? TandemDecisionEvent.Outcome.GRANTED
+            : unavailable
+                ? TandemDecisionEvent.Outcome.UNAVAILABLE
+                : TandemDecisionEvent.Outcome.DENIED;
+    publish(actor, decision.relation(), decision.object(), outcome, denied);
+  }
+
+  private void publishUnavailable(Actor actor, List<Permission> permissions) {
+    for (Permission permission : permissions) {
+      publish(
+          actor,
+          permission.relation(),
+          permission.object(),
+          TandemDecisionEvent.Outcome.UNAVAILABLE,
+          List.of());
+    }
+  }
+
+  private void publish(
+      Actor actor,
+      String relation,
+      String object,
+      TandemDecisionEvent.Outcome outcome,
+      List<PrincipalRole> denied) {
+    try {
+      events.accept(new TandemDecisionEvent(this, actor, relation, object, outcome, denied));
+    } catch (RuntimeException e) {
+      // Auditing must not turn a decision around; the decision stands.
     }
   }
 

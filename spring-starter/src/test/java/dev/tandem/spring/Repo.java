@@ -2,11 +2,15 @@ package dev.tandem.spring;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tandem.core.model.AuthorizationModel;
+import dev.tandem.core.model.ModelDsl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Files of this checkout, read in place by tests. */
-final class Repo {
+public final class Repo {
 
   private Repo() {}
 
@@ -20,6 +24,15 @@ final class Repo {
       dir = dir.getParent();
     }
     return fail("no checkout root above " + Path.of("").toAbsolutePath());
+  }
+
+  /** The reference model of the docs. */
+  public static AuthorizationModel model() {
+    try {
+      return ModelDsl.parse(Files.readString(root().resolve("docs/models/project-management.fga")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** {@code tandem.model} pointing at the reference model of the docs. */

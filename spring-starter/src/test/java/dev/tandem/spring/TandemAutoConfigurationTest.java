@@ -14,7 +14,9 @@ import dev.tandem.core.model.AuthorizationModel;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 class TandemAutoConfigurationTest {
 
@@ -111,6 +113,42 @@ class TandemAutoConfigurationTest {
     runner
         .withBean(ActorResolver.class, () -> own)
         .run(context -> assertThat(context.getBean(ActorResolver.class)).isSameAs(own));
+  }
+
+  @Test
+  void fgaBeanIsRegisteredUnderTheNameFga() {
+    runner.run(context -> assertThat(context.getBean("fga")).isInstanceOf(TandemFga.class));
+  }
+
+  @Test
+  void userDefinedFgaBeanWins() {
+    Object own = new Object();
+    runner
+        .withBean("fga", Object.class, () -> own)
+        .run(
+            context -> {
+              assertThat(context.getBean("fga")).isSameAs(own);
+              assertThat(context).doesNotHaveBean(TandemFga.class);
+            });
+  }
+
+  @Test
+  void authorizationManagersNeedSpringSecurityWeb() {
+    runner
+        .withClassLoader(new FilteredClassLoader(RequestAuthorizationContext.class))
+        .run(context -> assertThat(context).doesNotHaveBean(TandemAuthorizationManagers.class));
+    runner.run(context -> assertThat(context).hasSingleBean(TandemAuthorizationManagers.class));
+  }
+
+  @Test
+  void userDefinedAuthorizationManagersWin() {
+    TandemAuthorizationManagers own =
+        new TandemAuthorizationManagers(new TandemFga(() -> null, () -> null), () -> null);
+    runner
+        .withBean(TandemAuthorizationManagers.class, () -> own)
+        .run(
+            context ->
+                assertThat(context.getBean(TandemAuthorizationManagers.class)).isSameAs(own));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.tandem.spring;
 
+import static dev.tandem.spring.Tokens.as;
+import static dev.tandem.spring.Tokens.claims;
+import static dev.tandem.spring.Tokens.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,14 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.tandem.spring.app.TestApp;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @SpringBootTest(
     classes = TestApp.class,
@@ -146,31 +141,5 @@ class WebEnforcementTest {
     assertThat(missing.getResponse().getStatus()).isEqualTo(denied.getResponse().getStatus());
     assertThat(missing.getResponse().getContentAsString())
         .isEqualTo(denied.getResponse().getContentAsString());
-  }
-
-  private static MockHttpServletRequestBuilder as(
-      MockHttpServletRequestBuilder request, String token) {
-    return request.header("Authorization", "Bearer " + token);
-  }
-
-  private static String user(String subject) {
-    return claims(subject, "web", Map.of());
-  }
-
-  private static String claims(String subject, String client, Map<String, Object> extra) {
-    JWTClaimsSet.Builder claims =
-        new JWTClaimsSet.Builder()
-            .subject(subject)
-            .claim("client_id", client)
-            .issueTime(new Date())
-            .expirationTime(Date.from(Instant.now().plusSeconds(300)));
-    extra.forEach(claims::claim);
-    try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-      jwt.sign(new RSASSASigner(TestApp.KEYS.getPrivate()));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.tandem.spring.app;
 
 import dev.tandem.core.FgaUnavailableException;
 import dev.tandem.core.client.FgaClient;
+import dev.tandem.spring.TandemAuthorizationManagers;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.security.KeyPair;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -24,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * let through by Spring Security so that Tandem decides.
  */
 @SpringBootApplication
+@EnableMethodSecurity
 public class TestApp {
 
   /** The signing key of the test tokens. */
@@ -40,13 +43,22 @@ public class TestApp {
     return NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
   }
 
+  // tag::http[]
   @Bean
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, TandemAuthorizationManagers tandem) throws Exception {
     return http.csrf(csrf -> csrf.disable())
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/guarded/projects/{projectId}")
+                    .access(tandem.relation("can_view", "project", "projectId"))
+                    .anyRequest()
+                    .permitAll())
         .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
         .build();
   }
+
+  // end::http[]
 
   /** Counts the checks of the auto-configured client, and fails them when asked to. */
   @Bean

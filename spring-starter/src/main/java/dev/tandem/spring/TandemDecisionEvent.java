@@ -1,0 +1,103 @@
+package dev.tandem.spring;
+
+import dev.tandem.core.actor.Actor;
+import dev.tandem.core.authz.PrincipalRole;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.context.ApplicationEvent;
+
+/**
+ * One decision of Tandem's method enforcement, for audit: published for every requirement the
+ * interceptor decides, granted or not. The default listener logs it at INFO on the logger {@code
+ * dev.tandem.audit}; define your own {@code ApplicationListener<TandemDecisionEvent>} to ship it
+ * elsewhere.
+ */
+public final class TandemDecisionEvent extends ApplicationEvent {
+
+  private static final long serialVersionUID = 1L;
+
+  /** How a decision ended. */
+  public enum Outcome {
+    /** Every principal holds the relation. */
+    GRANTED,
+    /** Some principal does not hold it, or the request was invalid. */
+    DENIED,
+    /** The backend could not answer. */
+    UNAVAILABLE
+  }
+
+  private final transient Actor actor;
+  private final String relation;
+  private final String object;
+  private final Outcome outcome;
+  private final List<PrincipalRole> deniedPrincipals;
+
+  TandemDecisionEvent(
+      Object source,
+      Actor actor,
+      String relation,
+      String object,
+      Outcome outcome,
+      List<PrincipalRole> deniedPrincipals) {
+    super(source);
+    this.actor = Objects.requireNonNull(actor, "actor");
+    this.relation = relation;
+    this.object = object;
+    this.outcome = outcome;
+    this.deniedPrincipals = List.copyOf(deniedPrincipals);
+  }
+
+  /** The actor, whose chain (user or service account, delegated app, agent task) was decided. */
+  public Actor actor() {
+    return actor;
+  }
+
+  /** The relation decided. */
+  public String relation() {
+    return relation;
+  }
+
+  /** The object decided, {@code type:id}. */
+  public String object() {
+    return object;
+  }
+
+  /** How the decision ended. */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** The principals that failed, in chain order; empty when granted. */
+  public List<PrincipalRole> deniedPrincipals() {
+    return deniedPrincipals;
+  }
+
+  /** The actor chain as text: {@code user:alice via client:app with agent:bot task:t1}. */
+  public String actorChain() {
+    StringBuilder chain =
+        new StringBuilder(actor.kind() == Actor.Kind.USER ? "user:" : "service_account:")
+            .append(actor.principalId());
+    if (actor.delegatedClientId() != null) {
+      chain.append(" via client:").append(actor.delegatedClientId());
+    }
+    Actor.AgentTask task = actor.agentTask();
+    if (task != null) {
+      chain.append(" with agent:").append(task.agentId()).append(" task:").append(task.taskId());
+    }
+    return chain.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "decision "
+        + outcome.name().toLowerCase(java.util.Locale.ROOT)
+        + " actor=["
+        + actorChain()
+        + "] relation="
+        + relation
+        + " object="
+        + object
+        + " denied="
+        + deniedPrincipals;
+  }
+}

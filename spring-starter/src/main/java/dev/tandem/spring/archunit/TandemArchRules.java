@@ -1,0 +1,214 @@
+package dev.tandem.spring.archunit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.tandem.core.annotation.Requirements;
+import dev.tandem.core.annotation.RequiresRelation;
+import dev.tandem.core.model.AuthorizationModel;
+import dev.tandem.core.model.TypeDefinition;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ArchUnit rules that keep an application's authorization declared and consistent with its model.
+ * Annotations are read with {@link Requirements}, exactly as enforcement reads them: directly,
+ * repeated, through meta-annotations and from the declaring class.
+ *
+ * <pre>{@code
+ * JavaClasses classes = new ClassFileImporter().importPackages("com.example");
+ * TandemArchRules.ENDPOINTS_DECLARE_AUTHORIZATION.check(classes);
+ * TandemArchRules.relationsExistIn(model).check(classes);
+ * }</pre>
+ *
+ * <p>Like every ArchUnit rule, these fail when they find nothing to check (an import that missed
+ * the application's classes must not pass silently).
+ */
+public final class TandemArchRules {
+
+  private static final String REQUEST_MAPPING =
+      "org.springframework.web.bind.annotation.RequestMapping";
+  private static final String CONTROLLER = "org.springframework.stereotype.Controller";
+
+  /**
+   * Every endpoint method ({@code @RequestMapping}, {@code @GetMapping}, ... in a class that is a
+   * {@code @Controller} or {@code @RestController}, meta-annotations included) declares a {@link
+   * RequiresRelation} or an explicit opt-out ({@link dev.tandem.core.annotation.PublicEndpoint},
+   * {@link dev.tandem.core.annotation.AuthenticatedOnly}), on itself or on its class.
+   */
+  public static final ArchRule ENDPOINTS_DECLARE_AUTHORIZATION =
+      methods()
+          .that(areEndpoints())
+          .should(declareAuthorization())
+          .because(
+              "an endpoint without declared authorization is open to every caller by accident;"
+                  + " say @PublicEndpoint or @AuthenticatedOnly when that is intended");
+
+  /**
+   * Methods that declare authorization are not called from inside their own class: such calls do
+   * not go through the Spring proxy and are not enforced. Does not apply when classes are woven
+   * with AspectJ.
+   */
+  public static final ArchRule ENFORCED_METHODS_ARE_NOT_SELF_INVOKED =
+      methods()
+          .that(declareRelationsOrAuthenticatedOnly())
+          .should(notBeCalledFromTheirOwnClass())
+          .because("a call from inside the class bypasses the Spring proxy that enforces it");
+
+  private TandemArchRules() {}
+
+  /**
+   * Every {@link RequiresRelation} names a relation that exists on its {@code type} in {@code
+   * model}, or, when {@code type} is empty, on exactly one type of {@code model}.
+   */
+  public static ArchRule relationsExistIn(AuthorizationModel model) {
+    Objects.requireNonNull(model, "model");
+    return methods()
+        .that(declareRelations())
+        .should(nameRelationsOf(model))
+        .because("enforcement refuses to start when an annotation does not match the model");
+  }
+
+  private static DescribedPredicate<JavaMethod> areEndpoints() {
+    return DescribedPredicate.describe(
+        "are request-mapped methods of controllers",
+        method ->
+            annotated(method.getOwner(), CONTROLLER)
+                && (method.isAnnotatedWith(REQUEST_MAPPING)
+                    || method.isMetaAnnotatedWith(REQUEST_MAPPING)));
+  }
+
+  private static boolean annotated(JavaClass owner, String annotation) {
+    return owner.isAnnotatedWith(annotation) || owner.isMetaAnnotatedWith(annotation);
+  }
+
+  private static DescribedPredicate<JavaMethod> declareRelations() {
+    return DescribedPredicate.describe(
+        "declare @RequiresRelation",
+        method -> {
+          Method reflected = reflect(method);
+          return reflected == null || !Requirements.of(reflected).isEmpty();
+        });
+  }
+
+  private static DescribedPredicate<JavaMethod> declareRelationsOrAuthenticatedOnly() {
+    return DescribedPredicate.describe(
+        "declare @RequiresRelation or @AuthenticatedOnly",
+        method -> {
+          Method reflected = reflect(method);
+          if (reflected == null) {
+            return true;
+          }
+          Requirements.Kind kind = Requirements.kind(reflected);
+          return kind == Requirements.Kind.RELATIONS
+              || kind == Requirements.Kind.AUTHENTICATED_ONLY;
+        });
+  }
+
+  private static ArchCondition<JavaMethod> declareAuthorization() {
+    return new ArchCondition<>("declare @RequiresRelation, @PublicEndpoint or @AuthenticatedOnly") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        Method reflected = reflect(method);
+        if (reflected == null) {
+          events.add(SimpleConditionEvent.violated(method, unreadable(method)));
+          return;
+        }
+        boolean declared = Requirements.kind(reflected) != Requirements.Kind.NONE;
+        events.add(
+            new SimpleConditionEvent(
+                method,
+                declared,
+                method.getFullName()
+                    + (declared ? " declares" : " does not declare")
+                    + " authorization"));
+      }
+    };
+  }
+
+  private static ArchCondition<JavaMethod> notBeCalledFromTheirOwnClass() {
+    return new ArchCondition<>("not be called from their own class") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        for (JavaAccess<?> call : method.getCallsOfSelf()) {
+          if (call.getOriginOwner().equals(method.getOwner())) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    method,
+                    method.getFullName()
+                        + " is called from its own class in "
+                        + call.getOrigin().getFullName()));
+          }
+        }
+      }
+    };
+  }
+
+  private static ArchCondition<JavaMethod> nameRelationsOf(AuthorizationModel model) {
+    return new ArchCondition<>("name relations of the model") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        Method reflected = reflect(method);
+        if (reflected == null) {
+          events.add(SimpleConditionEvent.violated(method, unreadable(method)));
+          return;
+        }
+        for (RequiresRelation requirement : Requirements.of(reflected)) {
+          String problem = problem(requirement, model);
+          if (problem != null) {
+            events.add(SimpleConditionEvent.violated(method, method.getFullName() + problem));
+          }
+        }
+      }
+    };
+  }
+
+  /** Why {@code requirement} does not match {@code model}, or null when it does. */
+  private static @Nullable String problem(RequiresRelation requirement, AuthorizationModel model) {
+    String relation = requirement.value();
+    String where = " @RequiresRelation(\"" + relation + "\")";
+    String type = requirement.type();
+    if (!type.isEmpty()) {
+      if (model.type(type) == null) {
+        return where + ": type '" + type + "' is not in the model";
+      }
+      return model.relation(type, relation) == null
+          ? where + ": relation '" + relation + "' does not exist on type '" + type + "'"
+          : null;
+    }
+    List<String> types = new ArrayList<>();
+    for (TypeDefinition definition : model.types().values()) {
+      if (definition.relation(relation) != null) {
+        types.add(definition.name());
+      }
+    }
+    if (types.size() == 1) {
+      return null;
+    }
+    return types.isEmpty()
+        ? where + ": relation '" + relation + "' does not exist on any type of the model"
+        : where + ": relation '" + relation + "' exists on several types " + types + "; set type";
+  }
+
+  private static @Nullable Method reflect(JavaMethod method) {
+    try {
+      return method.reflect();
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  private static String unreadable(JavaMethod method) {
+    return method.getFullName() + " cannot be loaded to read its annotations";
+  }
+}
