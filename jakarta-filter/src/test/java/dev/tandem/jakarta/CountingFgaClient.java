@@ -2,11 +2,11 @@ package dev.tandem.jakarta;
 
 import dev.tandem.core.client.Consistency;
 import dev.tandem.core.client.FgaClient;
+import dev.tandem.core.client.ForwardingFgaClient;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
 import dev.tandem.core.engine.ListObjectsRequest;
-import dev.tandem.core.testing.ForwardingFgaClient;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;

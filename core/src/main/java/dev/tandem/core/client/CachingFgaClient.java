@@ -7,15 +7,10 @@ import dev.tandem.core.FgaUnavailableException;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
-import dev.tandem.core.engine.ListObjectsRequest;
-import dev.tandem.core.engine.ListUsersRequest;
 import dev.tandem.core.model.AuthorizationModel;
-import dev.tandem.core.store.StoreInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -49,9 +44,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Concurrent identical misses may each call the delegate; put a {@link CoalescingFgaClient}
  * underneath to share them. {@link #close()} closes the delegate.
  */
-public final class CachingFgaClient implements FgaClient {
+public final class CachingFgaClient extends ForwardingFgaClient {
 
-  private final FgaClient delegate;
   private final String storeId;
   private final Cache<CheckKey, Answer> answers;
   private final AtomicLong generation = new AtomicLong();
@@ -62,7 +56,7 @@ public final class CachingFgaClient implements FgaClient {
   private record Answer(CheckResult result, long generation) {}
 
   private CachingFgaClient(FgaClient delegate, CacheOptions options, Ticker ticker) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    super(delegate);
     this.storeId = delegate.storeId();
     this.answers =
         Caffeine.newBuilder()
@@ -107,18 +101,18 @@ public final class CachingFgaClient implements FgaClient {
   @Override
   public CheckResult check(CheckRequest request, Consistency consistency) {
     if (consistency == Consistency.HIGHER_CONSISTENCY) {
-      return delegate.check(request, consistency);
+      return delegate().check(request, consistency);
     }
     CheckKey key = CheckKey.of(storeId, request);
     if (key == null) {
-      return delegate.check(request, consistency);
+      return delegate().check(request, consistency);
     }
     long current = generation.get();
     CheckResult cached = lookup(key, current);
     if (cached != null) {
       return cached;
     }
-    CheckResult result = delegate.check(request, consistency);
+    CheckResult result = delegate().check(request, consistency);
     if (result == null) {
       throw new FgaUnavailableException("the delegate answered a check with no result");
     }
@@ -129,7 +123,7 @@ public final class CachingFgaClient implements FgaClient {
   @Override
   public List<BatchCheckItem> batchCheck(List<CheckRequest> requests, Consistency consistency) {
     if (consistency == Consistency.HIGHER_CONSISTENCY || requests.isEmpty()) {
-      return delegate.batchCheck(requests, consistency);
+      return delegate().batchCheck(requests, consistency);
     }
     long current = generation.get();
     BatchCheckItem[] items = new BatchCheckItem[requests.size()];
@@ -148,7 +142,7 @@ public final class CachingFgaClient implements FgaClient {
       }
     }
     if (!toFetch.isEmpty()) {
-      List<BatchCheckItem> fetched = delegate.batchCheck(toFetch, consistency);
+      List<BatchCheckItem> fetched = delegate().batchCheck(toFetch, consistency);
       if (fetched == null || fetched.size() != toFetch.size()) {
         throw new FgaUnavailableException(
             "the delegate answered "
@@ -191,24 +185,9 @@ public final class CachingFgaClient implements FgaClient {
   }
 
   @Override
-  public Set<String> listObjects(ListObjectsRequest request, Consistency consistency) {
-    return delegate.listObjects(request, consistency);
-  }
-
-  @Override
-  public Set<String> listUsers(ListUsersRequest request, Consistency consistency) {
-    return delegate.listUsers(request, consistency);
-  }
-
-  @Override
-  public ReadPage read(ReadRequest request, Consistency consistency) {
-    return delegate.read(request, consistency);
-  }
-
-  @Override
   public void write(WriteRequest request) {
     try {
-      delegate.write(request);
+      delegate().write(request);
     } finally {
       invalidateAll();
     }
@@ -217,41 +196,16 @@ public final class CachingFgaClient implements FgaClient {
   @Override
   public AuthorizationModel writeAuthorizationModel(AuthorizationModel model) {
     try {
-      return delegate.writeAuthorizationModel(model);
+      return delegate().writeAuthorizationModel(model);
     } finally {
       invalidateAll();
     }
   }
 
   @Override
-  public AuthorizationModel readAuthorizationModel(String modelId) {
-    return delegate.readAuthorizationModel(modelId);
-  }
-
-  @Override
-  public AuthorizationModel readLatestAuthorizationModel() {
-    return delegate.readLatestAuthorizationModel();
-  }
-
-  @Override
-  public StoreInfo createStore(String name) {
-    return delegate.createStore(name);
-  }
-
-  @Override
-  public StoreInfo getStore(String storeId) {
-    return delegate.getStore(storeId);
-  }
-
-  @Override
-  public List<StoreInfo> listStores() {
-    return delegate.listStores();
-  }
-
-  @Override
   public void deleteStore(String storeId) {
     try {
-      delegate.deleteStore(storeId);
+      delegate().deleteStore(storeId);
     } finally {
       if (this.storeId.equals(storeId)) {
         invalidateAll();
@@ -263,6 +217,6 @@ public final class CachingFgaClient implements FgaClient {
   @Override
   public void close() {
     invalidateAll();
-    delegate.close();
+    delegate().close();
   }
 }

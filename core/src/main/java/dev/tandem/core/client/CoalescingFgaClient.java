@@ -5,15 +5,10 @@ import dev.tandem.core.FgaUnavailableException;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
-import dev.tandem.core.engine.ListObjectsRequest;
-import dev.tandem.core.engine.ListUsersRequest;
-import dev.tandem.core.model.AuthorizationModel;
-import dev.tandem.core.store.StoreInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * An {@link FgaClient} decorator that turns many concurrent checks into few delegate calls.
@@ -44,16 +39,15 @@ import java.util.Set;
  * calls pass through, split into chunks of at most {@code maxBatchSize}. {@link #close()} fails the
  * checks still waiting for a window with {@link FgaUnavailableException} and closes the delegate.
  */
-public final class CoalescingFgaClient implements FgaClient {
+public final class CoalescingFgaClient extends ForwardingFgaClient {
 
-  private final FgaClient delegate;
   private final String storeId;
   private final int maxBatchSize;
   private final CheckCoalescer coalescer;
   private volatile boolean closed;
 
   private CoalescingFgaClient(FgaClient delegate, CoalescingOptions options, Runnable onQueued) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    super(delegate);
     this.storeId = delegate.storeId();
     this.maxBatchSize = options.maxBatchSize();
     this.coalescer = new CheckCoalescer(delegate, options, onQueued);
@@ -88,7 +82,7 @@ public final class CoalescingFgaClient implements FgaClient {
     Objects.requireNonNull(request, "request");
     requireOpen();
     if (consistency == Consistency.HIGHER_CONSISTENCY) {
-      return delegate.check(request, consistency);
+      return delegate().check(request, consistency);
     }
     return coalescer.check(request, consistency);
   }
@@ -97,13 +91,13 @@ public final class CoalescingFgaClient implements FgaClient {
   public List<BatchCheckItem> batchCheck(List<CheckRequest> requests, Consistency consistency) {
     requireOpen();
     if (requests.size() <= maxBatchSize) {
-      return delegate.batchCheck(requests, consistency);
+      return delegate().batchCheck(requests, consistency);
     }
     List<BatchCheckItem> items = new ArrayList<>(requests.size());
     for (int from = 0; from < requests.size(); from += maxBatchSize) {
       List<CheckRequest> chunk =
           requests.subList(from, Math.min(requests.size(), from + maxBatchSize));
-      List<BatchCheckItem> answered = delegate.batchCheck(chunk, consistency);
+      List<BatchCheckItem> answered = delegate().batchCheck(chunk, consistency);
       if (answered == null || answered.size() != chunk.size()) {
         throw CheckCoalescer.wrongSize(answered, chunk.size());
       }
@@ -118,66 +112,11 @@ public final class CoalescingFgaClient implements FgaClient {
     }
   }
 
-  @Override
-  public Set<String> listObjects(ListObjectsRequest request, Consistency consistency) {
-    return delegate.listObjects(request, consistency);
-  }
-
-  @Override
-  public Set<String> listUsers(ListUsersRequest request, Consistency consistency) {
-    return delegate.listUsers(request, consistency);
-  }
-
-  @Override
-  public ReadPage read(ReadRequest request, Consistency consistency) {
-    return delegate.read(request, consistency);
-  }
-
-  @Override
-  public void write(WriteRequest request) {
-    delegate.write(request);
-  }
-
-  @Override
-  public AuthorizationModel writeAuthorizationModel(AuthorizationModel model) {
-    return delegate.writeAuthorizationModel(model);
-  }
-
-  @Override
-  public AuthorizationModel readAuthorizationModel(String modelId) {
-    return delegate.readAuthorizationModel(modelId);
-  }
-
-  @Override
-  public AuthorizationModel readLatestAuthorizationModel() {
-    return delegate.readLatestAuthorizationModel();
-  }
-
-  @Override
-  public StoreInfo createStore(String name) {
-    return delegate.createStore(name);
-  }
-
-  @Override
-  public StoreInfo getStore(String storeId) {
-    return delegate.getStore(storeId);
-  }
-
-  @Override
-  public List<StoreInfo> listStores() {
-    return delegate.listStores();
-  }
-
-  @Override
-  public void deleteStore(String storeId) {
-    delegate.deleteStore(storeId);
-  }
-
   /** Fails the checks still waiting for a window and closes the delegate. */
   @Override
   public void close() {
     closed = true;
     coalescer.close();
-    delegate.close();
+    delegate().close();
   }
 }

@@ -2,6 +2,7 @@ package dev.tandem.core.authz;
 
 import dev.tandem.core.client.Consistency;
 import dev.tandem.core.client.FgaClient;
+import dev.tandem.core.client.ForwardingFgaClient;
 import dev.tandem.core.client.ReadPage;
 import dev.tandem.core.client.ReadRequest;
 import dev.tandem.core.client.WriteRequest;
@@ -9,7 +10,6 @@ import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
 import dev.tandem.core.engine.ListObjectsRequest;
-import dev.tandem.core.testing.ForwardingFgaClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,10 +1,5 @@
-package dev.tandem.core.testing;
+package dev.tandem.core.client;
 
-import dev.tandem.core.client.Consistency;
-import dev.tandem.core.client.FgaClient;
-import dev.tandem.core.client.ReadPage;
-import dev.tandem.core.client.ReadRequest;
-import dev.tandem.core.client.WriteRequest;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
@@ -15,13 +10,22 @@ import dev.tandem.core.store.StoreInfo;
 import java.util.List;
 import java.util.Set;
 
-/** An {@link FgaClient} that passes every call to another; tests override what they observe. */
-public class ForwardingFgaClient implements FgaClient {
+/**
+ * An {@link FgaClient} that passes every call to another. Decorators extend it and override only
+ * what they change, like Guava's {@code Forwarding*} classes.
+ */
+public abstract class ForwardingFgaClient implements FgaClient {
 
   private final FgaClient delegate;
 
-  public ForwardingFgaClient(FgaClient delegate) {
-    this.delegate = delegate;
+  /** Forwards to {@code delegate}. */
+  protected ForwardingFgaClient(FgaClient delegate) {
+    this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /** The client calls are passed to. */
+  protected final FgaClient delegate() {
+    return delegate;
   }
 
   @Override
@@ -92,5 +96,10 @@ public class ForwardingFgaClient implements FgaClient {
   @Override
   public void deleteStore(String storeId) {
     delegate.deleteStore(storeId);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
   }
 }
