@@ -108,6 +108,18 @@ public final class InMemoryTupleStore implements TupleStore {
     return optimistically(() -> index.findByObject(object, relation));
   }
 
+  /** {@inheritDoc} Looks the tuple up by its ids, without reading its neighbours. */
+  @Override
+  public @Nullable TupleKey find(String object, String relation, String user) {
+    return optimistically(() -> index.find(object, relation, user));
+  }
+
+  /** {@inheritDoc} Builds tuples for the usersets only. */
+  @Override
+  public List<TupleKey> findUsersets(String object, String relation) {
+    return optimistically(() -> index.findUsersets(object, relation));
+  }
+
   @Override
   public List<TupleKey> findByUser(String objectType, String relation, String user) {
     return optimistically(() -> index.findByUser(objectType, relation, user));
