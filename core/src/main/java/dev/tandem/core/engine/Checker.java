@@ -58,13 +58,22 @@ final class Checker {
     if (depth >= Evaluation.MAX_DEPTH) {
       throw Evaluation.tooComplex();
     }
-    RelationDefinition definition = evaluation.types().relation(Users.type(object), relation);
+    String type = Users.type(object);
+    RelationDefinition definition = evaluation.types().relation(type, relation);
     if (definition == null) {
       return Result.FALSE;
     }
     if (isUserset(user, object, relation)) {
       // A userset always includes itself: group:x#member is a "member" of group:x.
       return Result.TRUE;
+    }
+    if (definition.rewrite() instanceof Rewrite.This) {
+      Restrictions restrictions = evaluation.types().restrictions(type, relation);
+      if (!restrictions.allowsUsersets()) {
+        // A leaf: one or two lookups that cannot recurse, so it can be on no cycle and its
+        // answer costs less to find again than to remember.
+        return direct(object, relation, restrictions, user, depth);
+      }
     }
     Question key = new Question(object, relation, user);
     Object state = known.putIfAbsent(key, ON_PATH);
@@ -117,7 +126,16 @@ final class Checker {
    * the relation's type restrictions allow are made.
    */
   private Result direct(String object, String relation, String user, int depth) {
-    Restrictions restrictions = evaluation.types().restrictions(Users.type(object), relation);
+    return direct(
+        object,
+        relation,
+        evaluation.types().restrictions(Users.type(object), relation),
+        user,
+        depth);
+  }
+
+  private Result direct(
+      String object, String relation, Restrictions restrictions, String user, int depth) {
     Outcomes outcomes = new Outcomes();
     if (restrictions.allowsUser(user)
         && anyConditionHolds(

@@ -30,6 +30,9 @@ public final class Engine {
   /** OpenFGA's limit on contextual tuples per request. */
   public static final int MAX_CONTEXTUAL_TUPLES = 100;
 
+  /** The checker key of requests without contextual tuples or context. */
+  private static final List<Object> NO_CONTEXT = List.of(List.of(), Map.of());
+
   private final ModelCache models = new ModelCache();
 
   /** Creates an engine. */
@@ -79,10 +82,14 @@ public final class Engine {
     TupleValidator.validateCheckRequest(
         types.model(), request.object(), request.relation(), request.user(), contextual);
     List<TupleKey> distinct = distinct(contextual);
+    // Most requests carry neither contextual tuples nor context: skip hashing them for the key.
+    List<Object> key =
+        distinct.isEmpty() && request.context().isEmpty()
+            ? NO_CONTEXT
+            : List.of(distinct, request.context());
     Checker checker =
         checkers.computeIfAbsent(
-            List.of(distinct, request.context()),
-            k -> new Checker(new Evaluation(types, tuples, distinct, request.context())));
+            key, k -> new Checker(new Evaluation(types, tuples, distinct, request.context())));
     Checker.Result result = checker.check(request.object(), request.relation(), request.user());
     return switch (result) {
       case TRUE -> CheckResult.ALLOWED;
