@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded authorization engine: OpenFGA's Check, BatchCheck, ListObjects and ListUsers over a
@@ -50,7 +51,11 @@ public final class Engine {
    *     evaluated, or resolution is too deep
    */
   public CheckResult check(AuthorizationModel model, TupleStore tuples, CheckRequest request) {
-    return evaluate(models.get(model), tuples, request, new HashMap<>());
+    TypeSystem types = models.get(model);
+    List<TupleKey> contextual = limit(request.contextualTuples());
+    TupleValidator.validateCheckRequest(
+        model, request.object(), request.relation(), request.user(), contextual);
+    return evaluate(types, tuples, request, contextual, new HashMap<>());
   }
 
   /**
@@ -63,9 +68,21 @@ public final class Engine {
     TypeSystem types = models.get(model);
     Map<List<Object>, Checker> checkers = new HashMap<>();
     List<BatchCheckItem> items = new ArrayList<>(requests.size());
+    @Nullable String validUser = null;
     for (CheckRequest request : requests) {
       try {
-        items.add(new BatchCheckItem.Evaluated(evaluate(types, tuples, request, checkers)));
+        List<TupleKey> contextual = limit(request.contextualTuples());
+        // A batch usually asks about one user: its checks need not run once per request.
+        if (request.user().equals(validUser)) {
+          TupleValidator.validateCheckRequestOfValidUser(
+              model, request.object(), request.relation(), contextual);
+        } else {
+          TupleValidator.validateCheckRequest(
+              model, request.object(), request.relation(), request.user(), contextual);
+          validUser = request.user();
+        }
+        items.add(
+            new BatchCheckItem.Evaluated(evaluate(types, tuples, request, contextual, checkers)));
       } catch (FgaException e) {
         items.add(new BatchCheckItem.Failed(e));
       }
@@ -77,10 +94,8 @@ public final class Engine {
       TypeSystem types,
       TupleStore tuples,
       CheckRequest request,
+      List<TupleKey> contextual,
       Map<List<Object>, Checker> checkers) {
-    List<TupleKey> contextual = limit(request.contextualTuples());
-    TupleValidator.validateCheckRequest(
-        types.model(), request.object(), request.relation(), request.user(), contextual);
     List<TupleKey> distinct = distinct(contextual);
     // Most requests carry neither contextual tuples nor context: skip hashing them for the key.
     List<Object> key =
