@@ -38,7 +38,7 @@ final class Checker {
    * are kept: TRUE always (a grant found is real), FALSE only when no cycle was cut while computing
    * it. One map serves both purposes because a question is never on the path and answered at once.
    */
-  private final Map<Question, Object> known = new HashMap<>();
+  private final Map<Question, Object> known;
 
   private @Nullable String wildcardUser;
   private String wildcard = "";
@@ -47,7 +47,17 @@ final class Checker {
   private int cyclesCut;
 
   Checker(Evaluation evaluation) {
+    this(evaluation, 0);
+  }
+
+  /**
+   * A checker for about {@code checks} checks, whose memo starts large enough for them: a batch of
+   * unrelated objects adds a few questions per check, and growing the table costs more than sizing
+   * it up front.
+   */
+  Checker(Evaluation evaluation, int checks) {
     this.evaluation = evaluation;
+    this.known = checks > 1 ? new HashMap<>(Math.min(4 * checks, 1 << 20)) : new HashMap<>();
   }
 
   Result check(String object, String relation, String user) {

@@ -55,7 +55,7 @@ public final class Engine {
     List<TupleKey> contextual = limit(request.contextualTuples());
     TupleValidator.validateCheckRequest(
         model, request.object(), request.relation(), request.user(), contextual);
-    return evaluate(types, tuples, request, contextual, new HashMap<>());
+    return evaluate(types, tuples, request, contextual, new HashMap<>(), 1);
   }
 
   /**
@@ -82,7 +82,8 @@ public final class Engine {
           validUser = request.user();
         }
         items.add(
-            new BatchCheckItem.Evaluated(evaluate(types, tuples, request, contextual, checkers)));
+            new BatchCheckItem.Evaluated(
+                evaluate(types, tuples, request, contextual, checkers, requests.size())));
       } catch (FgaException e) {
         items.add(new BatchCheckItem.Failed(e));
       }
@@ -95,7 +96,8 @@ public final class Engine {
       TupleStore tuples,
       CheckRequest request,
       List<TupleKey> contextual,
-      Map<List<Object>, Checker> checkers) {
+      Map<List<Object>, Checker> checkers,
+      int checks) {
     List<TupleKey> distinct = distinct(contextual);
     // Most requests carry neither contextual tuples nor context: skip hashing them for the key.
     List<Object> key =
@@ -104,7 +106,8 @@ public final class Engine {
             : List.of(distinct, request.context());
     Checker checker =
         checkers.computeIfAbsent(
-            key, k -> new Checker(new Evaluation(types, tuples, distinct, request.context())));
+            key,
+            k -> new Checker(new Evaluation(types, tuples, distinct, request.context()), checks));
     Checker.Result result = checker.check(request.object(), request.relation(), request.user());
     return switch (result) {
       case TRUE -> CheckResult.ALLOWED;

@@ -103,21 +103,57 @@ public final class InMemoryTupleStore implements TupleStore {
     }
   }
 
+  // The lookups on the check path spell out the optimistic read rather than pass a lambda to
+  // optimistically(): its one call site for every query would be megamorphic and not inlined.
+
   @Override
   public List<TupleKey> findByObject(String object, String relation) {
-    return optimistically(() -> index.findByObject(object, relation));
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0L) {
+      try {
+        List<TupleKey> found = index.findByObject(object, relation);
+        if (lock.validate(stamp)) {
+          return found;
+        }
+      } catch (RuntimeException tornByConcurrentWrite) {
+        // retried under the lock, as in optimistically()
+      }
+    }
+    return underReadLock(() -> index.findByObject(object, relation));
   }
 
   /** {@inheritDoc} Looks the tuple up by its ids, without reading its neighbours. */
   @Override
   public @Nullable TupleKey find(String object, String relation, String user) {
-    return optimistically(() -> index.find(object, relation, user));
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0L) {
+      try {
+        TupleKey found = index.find(object, relation, user);
+        if (lock.validate(stamp)) {
+          return found;
+        }
+      } catch (RuntimeException tornByConcurrentWrite) {
+        // retried under the lock, as in optimistically()
+      }
+    }
+    return underReadLock(() -> index.find(object, relation, user));
   }
 
   /** {@inheritDoc} Builds tuples for the usersets only. */
   @Override
   public List<TupleKey> findUsersets(String object, String relation) {
-    return optimistically(() -> index.findUsersets(object, relation));
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0L) {
+      try {
+        List<TupleKey> found = index.findUsersets(object, relation);
+        if (lock.validate(stamp)) {
+          return found;
+        }
+      } catch (RuntimeException tornByConcurrentWrite) {
+        // retried under the lock, as in optimistically()
+      }
+    }
+    return underReadLock(() -> index.findUsersets(object, relation));
   }
 
   @Override
@@ -160,7 +196,11 @@ public final class InMemoryTupleStore implements TupleStore {
         // and a genuine error shows up again below under the lock.
       }
     }
-    stamp = lock.readLock();
+    return underReadLock(query);
+  }
+
+  private <T> T underReadLock(Supplier<T> query) {
+    long stamp = lock.readLock();
     try {
       return query.get();
     } finally {
