@@ -5,10 +5,9 @@ import dev.tandem.core.model.RelationDefinition;
 import dev.tandem.core.model.Rewrite;
 import dev.tandem.core.tuple.TupleKey;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates one check by walking the rewrite tree, with OpenFGA's semantics.
@@ -27,21 +26,38 @@ final class Checker {
     CYCLE
   }
 
+  /** Marks a question on the current path, being evaluated. */
+  private static final Object ON_PATH = new Object();
+
   private final Evaluation evaluation;
-  private final Set<String> path = new HashSet<>();
 
   /**
-   * Answers already known for {@code object#relation@user}, shared by the checks of one request
-   * (list objects, a batch). Only answers that cannot depend on the path are kept: TRUE always (a
-   * grant found is real), FALSE only when no cycle was cut while computing it.
+   * For each {@code object#relation@user} question: {@link #ON_PATH} while it is being evaluated
+   * (revisiting it is a cycle), then its answer if the answer is kept. The answers are shared by
+   * the checks of one request (list objects, a batch), so only those that cannot depend on the path
+   * are kept: TRUE always (a grant found is real), FALSE only when no cycle was cut while computing
+   * it. One map serves both purposes because a question is never on the path and answered at once.
    */
-  private final Map<String, Result> known = new HashMap<>();
+  private final Map<Question, Object> known;
+
+  private @Nullable String wildcardUser;
+  private String wildcard = "";
 
   /** How many times a cycle was cut so far; unchanged across a sub-evaluation means untainted. */
   private int cyclesCut;
 
   Checker(Evaluation evaluation) {
+    this(evaluation, 0);
+  }
+
+  /**
+   * A checker for about {@code checks} checks, whose memo starts large enough for them: a batch of
+   * unrelated objects adds a few questions per check, and growing the table costs more than sizing
+   * it up front.
+   */
+  Checker(Evaluation evaluation, int checks) {
     this.evaluation = evaluation;
+    this.known = checks > 1 ? new HashMap<>(Math.min(4 * checks, 1 << 20)) : new HashMap<>();
   }
 
   Result check(String object, String relation, String user) {
@@ -52,33 +68,45 @@ final class Checker {
     if (depth >= Evaluation.MAX_DEPTH) {
       throw Evaluation.tooComplex();
     }
-    RelationDefinition definition = evaluation.types().relation(Users.type(object), relation);
+    String type = Users.type(object);
+    RelationDefinition definition = evaluation.types().relation(type, relation);
     if (definition == null) {
       return Result.FALSE;
     }
-    String userset = object + '#' + relation;
-    if (user.equals(userset)) {
+    if (isUserset(user, object, relation)) {
       // A userset always includes itself: group:x#member is a "member" of group:x.
       return Result.TRUE;
     }
-    String key = userset + '@' + user;
-    Result cached = known.get(key);
-    if (cached != null) {
-      return cached;
+    if (definition.rewrite() instanceof Rewrite.This) {
+      Restrictions restrictions = evaluation.types().restrictions(type, relation);
+      if (!restrictions.allowsUsersets()) {
+        // A leaf: one or two lookups that cannot recurse, so it can be on no cycle and its
+        // answer costs less to find again than to remember.
+        return direct(object, relation, restrictions, user, depth);
+      }
     }
-    if (!path.add(key)) {
+    Question key = new Question(object, relation, user);
+    Object state = known.putIfAbsent(key, ON_PATH);
+    if (state == ON_PATH) {
       cyclesCut++;
       return Result.CYCLE;
     }
+    if (state != null) {
+      return (Result) state;
+    }
     int cutBefore = cyclesCut;
+    boolean kept = false;
     try {
       Result result = rewrite(object, relation, definition.rewrite(), user, depth);
       if (result == Result.TRUE || cyclesCut == cutBefore) {
         known.put(key, result);
+        kept = true;
       }
       return result;
     } finally {
-      path.remove(key);
+      if (!kept) {
+        known.remove(key);
+      }
     }
   }
 
@@ -102,21 +130,46 @@ final class Checker {
     return difference(object, relation, difference, user, depth);
   }
 
+  /**
+   * The direct grants on {@code object#relation}: a tuple for the user itself, then (for a {@code
+   * type:id} user) one for its type's wildcard, then usersets, each recursively. Only the lookups
+   * the relation's type restrictions allow are made.
+   */
   private Result direct(String object, String relation, String user, int depth) {
-    boolean userIsObject = !Users.isUserset(user) && !Users.isWildcard(user);
-    String userType = Users.type(user);
+    return direct(
+        object,
+        relation,
+        evaluation.types().restrictions(Users.type(object), relation),
+        user,
+        depth);
+  }
+
+  private Result direct(
+      String object, String relation, Restrictions restrictions, String user, int depth) {
     Outcomes outcomes = new Outcomes();
-    for (TupleKey tuple : evaluation.read(object, relation)) {
+    if (restrictions.allowsUser(user)
+        && anyConditionHolds(
+            evaluation.readExact(object, relation, user, restrictions), outcomes)) {
+      return Result.TRUE;
+    }
+    if (restrictions.allowsWildcards() && !Users.isUserset(user) && !Users.isWildcard(user)) {
+      String wildcard = wildcardOf(user);
+      if (restrictions.allowsUser(wildcard)
+          && anyConditionHolds(
+              evaluation.readExact(object, relation, wildcard, restrictions), outcomes)) {
+        return Result.TRUE;
+      }
+    }
+    if (!restrictions.allowsUsersets()) {
+      return outcomes.anyOf();
+    }
+    for (TupleKey tuple : evaluation.readUsersets(object, relation, restrictions)) {
       String tupleUser = tuple.user();
+      if (tupleUser.equals(user)) {
+        continue; // already weighed as the user's own tuple
+      }
       try {
-        if (tupleUser.equals(user)
-            || (userIsObject
-                && Users.isWildcard(tupleUser)
-                && Users.type(tupleUser).equals(userType))) {
-          if (evaluation.conditionHolds(tuple)) {
-            return Result.TRUE;
-          }
-        } else if (Users.isUserset(tupleUser) && evaluation.conditionHolds(tuple)) {
+        if (evaluation.conditionHolds(tuple)) {
           Result result =
               resolve(
                   Users.usersetObject(tupleUser),
@@ -133,6 +186,39 @@ final class Checker {
       }
     }
     return outcomes.anyOf();
+  }
+
+  private boolean anyConditionHolds(List<TupleKey> tuples, Outcomes outcomes) {
+    for (TupleKey tuple : tuples) {
+      try {
+        if (evaluation.conditionHolds(tuple)) {
+          return true;
+        }
+      } catch (FgaException e) {
+        outcomes.fail(e);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The wildcard of a {@code type:id} user's type, {@code type:*}, kept for the last user asked.
+   */
+  private String wildcardOf(String user) {
+    if (!user.equals(wildcardUser)) {
+      wildcard = Users.type(user) + ":*";
+      wildcardUser = user;
+    }
+    return wildcard;
+  }
+
+  /** Whether {@code user} is the userset {@code object#relation}, compared in place. */
+  private static boolean isUserset(String user, String object, String relation) {
+    int hash = object.length();
+    return user.length() == hash + 1 + relation.length()
+        && user.charAt(hash) == '#'
+        && user.startsWith(object)
+        && user.endsWith(relation);
   }
 
   private Result tupleToUserset(String object, Rewrite.TupleToUserset ttu, String user, int depth) {
@@ -221,6 +307,35 @@ final class Checker {
       throw error;
     }
     return Result.TRUE;
+  }
+
+  /** The identity of one question, {@code object#relation@user}, with its hash computed once. */
+  private static final class Question {
+    private final String object;
+    private final String relation;
+    private final String user;
+    private final int hash;
+
+    Question(String object, String relation, String user) {
+      this.object = object;
+      this.relation = relation;
+      this.user = user;
+      this.hash = (object.hashCode() * 31 + relation.hashCode()) * 31 + user.hashCode();
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Question q
+          && q.hash == hash
+          && q.object.equals(object)
+          && q.relation.equals(relation)
+          && q.user.equals(user);
+    }
   }
 
   /** Accumulates the non-true outcomes of a union: error beats cycle beats false. */

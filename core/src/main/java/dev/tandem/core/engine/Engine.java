@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded authorization engine: OpenFGA's Check, BatchCheck, ListObjects and ListUsers over a
@@ -29,6 +30,9 @@ public final class Engine {
 
   /** OpenFGA's limit on contextual tuples per request. */
   public static final int MAX_CONTEXTUAL_TUPLES = 100;
+
+  /** The checker key of requests without contextual tuples or context. */
+  private static final List<Object> NO_CONTEXT = List.of(List.of(), Map.of());
 
   private final ModelCache models = new ModelCache();
 
@@ -47,7 +51,11 @@ public final class Engine {
    *     evaluated, or resolution is too deep
    */
   public CheckResult check(AuthorizationModel model, TupleStore tuples, CheckRequest request) {
-    return evaluate(models.get(model), tuples, request, new HashMap<>());
+    TypeSystem types = models.get(model);
+    List<TupleKey> contextual = limit(request.contextualTuples());
+    TupleValidator.validateCheckRequest(
+        model, request.object(), request.relation(), request.user(), contextual);
+    return evaluate(types, tuples, request, contextual, new HashMap<>(), 1);
   }
 
   /**
@@ -60,9 +68,22 @@ public final class Engine {
     TypeSystem types = models.get(model);
     Map<List<Object>, Checker> checkers = new HashMap<>();
     List<BatchCheckItem> items = new ArrayList<>(requests.size());
+    @Nullable String validUser = null;
     for (CheckRequest request : requests) {
       try {
-        items.add(new BatchCheckItem.Evaluated(evaluate(types, tuples, request, checkers)));
+        List<TupleKey> contextual = limit(request.contextualTuples());
+        // A batch usually asks about one user: its checks need not run once per request.
+        if (request.user().equals(validUser)) {
+          TupleValidator.validateCheckRequestOfValidUser(
+              model, request.object(), request.relation(), contextual);
+        } else {
+          TupleValidator.validateCheckRequest(
+              model, request.object(), request.relation(), request.user(), contextual);
+          validUser = request.user();
+        }
+        items.add(
+            new BatchCheckItem.Evaluated(
+                evaluate(types, tuples, request, contextual, checkers, requests.size())));
       } catch (FgaException e) {
         items.add(new BatchCheckItem.Failed(e));
       }
@@ -74,15 +95,19 @@ public final class Engine {
       TypeSystem types,
       TupleStore tuples,
       CheckRequest request,
-      Map<List<Object>, Checker> checkers) {
-    List<TupleKey> contextual = limit(request.contextualTuples());
-    TupleValidator.validateCheckRequest(
-        types.model(), request.object(), request.relation(), request.user(), contextual);
+      List<TupleKey> contextual,
+      Map<List<Object>, Checker> checkers,
+      int checks) {
     List<TupleKey> distinct = distinct(contextual);
+    // Most requests carry neither contextual tuples nor context: skip hashing them for the key.
+    List<Object> key =
+        distinct.isEmpty() && request.context().isEmpty()
+            ? NO_CONTEXT
+            : List.of(distinct, request.context());
     Checker checker =
         checkers.computeIfAbsent(
-            List.of(distinct, request.context()),
-            k -> new Checker(new Evaluation(types, tuples, distinct, request.context())));
+            key,
+            k -> new Checker(new Evaluation(types, tuples, distinct, request.context()), checks));
     Checker.Result result = checker.check(request.object(), request.relation(), request.user());
     return switch (result) {
       case TRUE -> CheckResult.ALLOWED;

@@ -57,22 +57,70 @@ final class Evaluation {
    * stored ones.
    */
   List<TupleKey> read(String object, String relation) {
-    String type = Users.type(object);
-    List<TupleKey> fromContext =
-        contextualByObject.getOrDefault(object + "#" + relation, List.of());
+    Restrictions restrictions = types.restrictions(Users.type(object), relation);
+    List<TupleKey> fromContext = contextual(object, relation);
     List<TupleKey> stored = store.findByObject(object, relation);
     List<TupleKey> result = new ArrayList<>(fromContext.size() + stored.size());
-    for (TupleKey tuple : fromContext) {
-      if (types.admits(type, relation, tuple)) {
+    addAdmitted(fromContext, restrictions, result);
+    addAdmitted(stored, restrictions, result);
+    return result;
+  }
+
+  /**
+   * The tuples on {@code object#relation} whose user is exactly {@code user} and that fit {@code
+   * restrictions} (those of the object's type and {@code relation}): contextual first, then the
+   * stored one. Usually none or one.
+   */
+  List<TupleKey> readExact(String object, String relation, String user, Restrictions restrictions) {
+    TupleKey stored = store.find(object, relation, user);
+    if (contextual.isEmpty()) {
+      return stored == null || !restrictions.admits(user, stored.condition())
+          ? List.of()
+          : List.of(stored);
+    }
+    List<TupleKey> result = new ArrayList<>(2);
+    for (TupleKey tuple : contextual(object, relation)) {
+      if (tuple.user().equals(user) && restrictions.admits(user, tuple.condition())) {
         result.add(tuple);
       }
     }
-    for (TupleKey tuple : stored) {
-      if (types.admits(type, relation, tuple)) {
-        result.add(tuple);
-      }
+    if (stored != null && restrictions.admits(user, stored.condition())) {
+      result.add(stored);
     }
     return result;
+  }
+
+  /**
+   * The tuples on {@code object#relation} whose user is a userset {@code type:id#relation} and that
+   * fit {@code restrictions}: contextual first, then stored ones.
+   */
+  List<TupleKey> readUsersets(String object, String relation, Restrictions restrictions) {
+    List<TupleKey> stored = store.findUsersets(object, relation);
+    List<TupleKey> fromContext = contextual(object, relation);
+    List<TupleKey> result = new ArrayList<>(fromContext.size() + stored.size());
+    for (TupleKey tuple : fromContext) {
+      if (Users.isUserset(tuple.user()) && restrictions.admits(tuple.user(), tuple.condition())) {
+        result.add(tuple);
+      }
+    }
+    addAdmitted(stored, restrictions, result);
+    return result;
+  }
+
+  private List<TupleKey> contextual(String object, String relation) {
+    if (contextual.isEmpty()) {
+      return List.of();
+    }
+    return contextualByObject.getOrDefault(object + "#" + relation, List.of());
+  }
+
+  private static void addAdmitted(
+      List<TupleKey> tuples, Restrictions restrictions, List<TupleKey> result) {
+    for (TupleKey tuple : tuples) {
+      if (restrictions.admits(tuple.user(), tuple.condition())) {
+        result.add(tuple);
+      }
+    }
   }
 
   /**

@@ -18,13 +18,16 @@ import org.jspecify.annotations.Nullable;
  *
  * Every distinct object and user string is stored once, in a byte arena, and named by an int id;
  * type and relation names get ids of their own. A tuple is then one int in each of two indexes: the
- * users of each (object, relation), for {@link #findByObject}, and the objects of each (user,
- * object type, relation), for {@link #findByUser}. An index is an open-addressing table of {@code
- * long} keys whose value is either the single element itself or a handle to an {@code int[]} set,
- * so no object is allocated per tuple. Conditions are kept in a side map, for conditional tuples
- * only. Strings no tuple refers to any more are dropped. With the data of an org, team, project and
- * ticket hierarchy this takes about 83 bytes a tuple at a million tuples (DESIGN.md's target is
- * 150), and looking up one tuple by object takes well under a microsecond.
+ * users of each (object, relation), for {@link #findByObject}, {@link #find} and {@link
+ * #findUsersets}, and the objects of each (user, object type, relation), for {@link #findByUser}.
+ * {@link #find} answers from the ids alone and {@link #findUsersets} decodes only the users that
+ * are usersets, so the engine's checks do not build a {@link TupleKey} for every tuple they pass.
+ * An index is an open-addressing table of {@code long} keys whose value is either the single
+ * element itself or a handle to an {@code int[]} set, so no object is allocated per tuple.
+ * Conditions are kept in a side map, for conditional tuples only. Strings no tuple refers to any
+ * more are dropped. With the data of an org, team, project and ticket hierarchy this takes about 83
+ * bytes a tuple at a million tuples (DESIGN.md's target is 150), and looking up one tuple by object
+ * takes well under a microsecond.
  *
  * <h2>Concurrency</h2>
  *
@@ -103,9 +106,57 @@ public final class InMemoryTupleStore implements TupleStore {
     }
   }
 
+  // The lookups on the check path spell out the optimistic read rather than pass a lambda to
+  // optimistically(): its one call site for every query would be megamorphic and not inlined.
+
   @Override
   public List<TupleKey> findByObject(String object, String relation) {
-    return optimistically(() -> index.findByObject(object, relation));
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0L) {
+      try {
+        List<TupleKey> found = index.findByObject(object, relation);
+        if (lock.validate(stamp)) {
+          return found;
+        }
+      } catch (RuntimeException tornByConcurrentWrite) {
+        // retried under the lock, as in optimistically()
+      }
+    }
+    return underReadLock(() -> index.findByObject(object, relation));
+  }
+
+  /** {@inheritDoc} Looks the tuple up by its ids, without reading its neighbours. */
+  @Override
+  public @Nullable TupleKey find(String object, String relation, String user) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0L) {
+      try {
+        TupleKey found = index.find(object, relation, user);
+        if (lock.validate(stamp)) {
+          return found;
+        }
+      } catch (RuntimeException tornByConcurrentWrite) {
+        // retried under the lock, as in optimistically()
+      }
+    }
+    return underReadLock(() -> index.find(object, relation, user));
+  }
+
+  /** {@inheritDoc} Builds tuples for the usersets only. */
+  @Override
+  public List<TupleKey> findUsersets(String object, String relation) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0L) {
+      try {
+        List<TupleKey> found = index.findUsersets(object, relation);
+        if (lock.validate(stamp)) {
+          return found;
+        }
+      } catch (RuntimeException tornByConcurrentWrite) {
+        // retried under the lock, as in optimistically()
+      }
+    }
+    return underReadLock(() -> index.findUsersets(object, relation));
   }
 
   @Override
@@ -148,7 +199,11 @@ public final class InMemoryTupleStore implements TupleStore {
         // and a genuine error shows up again below under the lock.
       }
     }
-    stamp = lock.readLock();
+    return underReadLock(query);
+  }
+
+  private <T> T underReadLock(Supplier<T> query) {
+    long stamp = lock.readLock();
     try {
       return query.get();
     } finally {

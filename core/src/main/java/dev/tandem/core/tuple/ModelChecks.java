@@ -26,10 +26,13 @@ final class ModelChecks {
   static @Nullable Violation userObjectRelation(
       AuthorizationModel model, String object, String relation, String user) {
     Violation violation = user(model, user);
-    if (violation != null) {
-      return violation;
-    }
-    violation = Identifiers.objectFormat(object);
+    return violation != null ? violation : objectRelation(model, object, relation);
+  }
+
+  /** The object and relation part of {@link #userObjectRelation}. */
+  static @Nullable Violation objectRelation(
+      AuthorizationModel model, String object, String relation) {
+    Violation violation = Identifiers.objectFormat(object);
     if (violation != null) {
       return violation;
     }

@@ -130,6 +130,32 @@ final class StringTable {
     return new String(chars);
   }
 
+  /** Whether the string with id {@code id} contains {@code c}, read in place. */
+  boolean contains(int id, char c) {
+    int[] m = meta;
+    int length = m[4 * id + LENGTH];
+    int n = length >>> 1;
+    int start = m[4 * id + START];
+    byte[] bytes = arena;
+    if ((length & 1) == 0) {
+      if (c > 0xFF) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if ((bytes[start + i] & 0xFF) == c) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (wideChar(bytes, start + 2 * i) == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the string with id {@code id} starts with {@code prefix}. */
   boolean startsWith(int id, String prefix) {
     int[] m = meta;

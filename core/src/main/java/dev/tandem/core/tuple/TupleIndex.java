@@ -113,6 +113,36 @@ final class TupleIndex {
     return wrap(out);
   }
 
+  @Nullable TupleKey find(String object, String relation, String user) {
+    int o = strings.find(object);
+    int r = names.find(relation);
+    int u = strings.find(user);
+    if (o == 0 || r == 0 || u == 0) {
+      return null;
+    }
+    int element = usersByObject.find(key(o, r), u);
+    return element == 0 ? null : new TupleKey(object, relation, user, condition(element, o, r, u));
+  }
+
+  List<TupleKey> findUsersets(String object, String relation) {
+    int o = strings.find(object);
+    int r = names.find(relation);
+    if (o == 0 || r == 0) {
+      return List.of();
+    }
+    List<TupleKey> out = null;
+    for (int e : usersByObject.elements(key(o, r))) {
+      int u = e >>> 1;
+      if (strings.contains(u, '#')) {
+        if (out == null) {
+          out = new ArrayList<>();
+        }
+        out.add(new TupleKey(object, relation, strings.get(u), condition(e, o, r, u)));
+      }
+    }
+    return out == null ? List.of() : Collections.unmodifiableList(out);
+  }
+
   List<TupleKey> findByUser(String objectType, String relation, String user) {
     int u = strings.find(user);
     int r = names.find(relation);

@@ -1,5 +1,6 @@
 package dev.tandem.core.tuple;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Implementations are thread-safe. A write is atomic: readers see all of it or none of it.
  * Tuples are identified by (object, relation, user); the condition is part of the value, not of the
  * identity.
+ *
+ * <p>Only {@link #write}, {@link #findByObject}, {@link #findByUser}, {@link #read} and {@link
+ * #size} must be implemented. The point and userset lookups the engine's checks use most, {@link
+ * #find} and {@link #findUsersets}, have defaults built on {@link #findByObject} that are correct
+ * but read every tuple of the object and relation; a store that can answer them from an index
+ * should override them.
  */
 public interface TupleStore {
 
@@ -25,6 +32,40 @@ public interface TupleStore {
 
   /** The tuples whose object is {@code object} and relation is {@code relation}. */
   List<TupleKey> findByObject(String object, String relation);
+
+  /**
+   * The tuple whose object is {@code object}, relation is {@code relation} and user is exactly
+   * {@code user} (with its condition), or null when there is none. A wildcard {@code type:*} or a
+   * userset {@code type:id#relation} is matched as written, not expanded.
+   *
+   * <p>The default scans {@link #findByObject}.
+   */
+  default @Nullable TupleKey find(String object, String relation, String user) {
+    for (TupleKey tuple : findByObject(object, relation)) {
+      if (tuple.user().equals(user)) {
+        return tuple;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The tuples whose object is {@code object}, relation is {@code relation} and user is a userset
+   * ({@code type:id#relation}): the {@link #findByObject} tuples without direct users and
+   * wildcards.
+   *
+   * <p>The default filters {@link #findByObject}.
+   */
+  default List<TupleKey> findUsersets(String object, String relation) {
+    List<TupleKey> all = findByObject(object, relation);
+    List<TupleKey> usersets = new ArrayList<>();
+    for (TupleKey tuple : all) {
+      if (tuple.user().indexOf('#') >= 0) {
+        usersets.add(tuple);
+      }
+    }
+    return usersets.size() == all.size() ? all : usersets;
+  }
 
   /**
    * The tuples whose user is exactly {@code user} (a {@code type:id}, a {@code type:id#relation}

@@ -115,6 +115,25 @@ public final class TupleValidator {
     }
   }
 
+  /**
+   * Validates a check request whose user already passed {@link #validateCheckRequest} against the
+   * same model: the same checks in the same order, minus those of the user alone, which cannot fail
+   * again. For batches, which check one user against many objects.
+   */
+  public static void validateCheckRequestOfValidUser(
+      AuthorizationModel model, String object, String relation, List<TupleKey> contextualTuples) {
+    Violation violation = Identifiers.relationField(relation, false);
+    if (violation == null) {
+      violation = Identifiers.objectField(object, false);
+    }
+    throwIfPresent(violation, ErrorCode.VALIDATION_ERROR);
+    validateContextualFields(contextualTuples);
+    throwIfPresent(ModelChecks.objectRelation(model, object, relation), ErrorCode.VALIDATION_ERROR);
+    for (TupleKey tuple : contextualTuples) {
+      throwIfPresent(againstModel(model, tuple), ErrorCode.INVALID_TUPLE);
+    }
+  }
+
   /** Validates a list-objects request without contextual tuples. */
   public static void validateListObjectsRequest(
       AuthorizationModel model, String type, String relation, String user) {

@@ -47,6 +47,74 @@ abstract class TupleStoreContractTest {
   }
 
   @Test
+  void findWhenTupleStoredThenReturnsItAndNothingForOtherUsersRelationsOrObjects() {
+    write(ANNE_VIEWS_README, BOB_VIEWS_README, ANNE_OWNS_README, ENG_VIEWS_PLAN);
+
+    assertThat(store.find("doc:readme", "viewer", "user:anne")).isEqualTo(ANNE_VIEWS_README);
+    assertThat(store.find("doc:readme", "owner", "user:anne")).isEqualTo(ANNE_OWNS_README);
+    assertThat(store.find("doc:plan", "viewer", "group:eng#member")).isEqualTo(ENG_VIEWS_PLAN);
+    assertThat(store.find("doc:readme", "owner", "user:bob")).isNull();
+    assertThat(store.find("doc:readme", "editor", "user:anne")).isNull();
+    assertThat(store.find("doc:plan", "viewer", "group:eng")).isNull();
+    assertThat(store.find("doc:unknown", "viewer", "user:anne")).isNull();
+    assertThat(store.find("doc:readme", "viewer", "user:nobody")).isNull();
+  }
+
+  @Test
+  void findWhenWildcardStoredThenFoundOnlyAsWritten() {
+    write(EVERYONE_VIEWS_FAQ);
+
+    assertThat(store.find("doc:faq", "viewer", "user:*")).isEqualTo(EVERYONE_VIEWS_FAQ);
+    assertThat(store.find("doc:faq", "viewer", "user:anne")).isNull();
+  }
+
+  @Test
+  void findWhenConditionStoredThenReturnedWithIt() {
+    TupleCondition inOffice = new TupleCondition("in_office", Map.of("strict", true));
+    TupleKey conditional = new TupleKey("doc:readme", "viewer", "user:anne", inOffice);
+    write(conditional, BOB_VIEWS_README);
+
+    assertThat(store.find("doc:readme", "viewer", "user:anne")).isEqualTo(conditional);
+    assertThat(store.find("doc:readme", "viewer", "user:bob")).isEqualTo(BOB_VIEWS_README);
+  }
+
+  @Test
+  void findWhenTupleDeletedThenNull() {
+    write(ANNE_VIEWS_README, BOB_VIEWS_README);
+
+    store.write(List.of(), List.of(ANNE_VIEWS_README));
+
+    assertThat(store.find("doc:readme", "viewer", "user:anne")).isNull();
+    assertThat(store.find("doc:readme", "viewer", "user:bob")).isEqualTo(BOB_VIEWS_README);
+  }
+
+  @Test
+  void findUsersetsWhenMixedUsersStoredThenOnlyUsersetsWithTheirConditions() {
+    TupleKey conditionalTeam =
+        new TupleKey("doc:plan", "viewer", "team:ops#member", TupleCondition.of("in_office"));
+    write(ANNE_VIEWS_PLAN, ENG_VIEWS_PLAN, conditionalTeam, ANNE_VIEWS_README);
+    write(TupleKey.of("doc:plan", "viewer", "user:*"), TupleKey.of("doc:plan", "owner", "g:x#m"));
+
+    assertThat(store.findUsersets("doc:plan", "viewer"))
+        .containsExactlyInAnyOrder(ENG_VIEWS_PLAN, conditionalTeam);
+    assertThat(store.findUsersets("doc:readme", "viewer")).isEmpty();
+    assertThat(store.findUsersets("doc:plan", "editor")).isEmpty();
+    assertThat(store.findUsersets("doc:unknown", "viewer")).isEmpty();
+  }
+
+  @Test
+  void findUsersetsWhenIdentifiersUseNonLatinCharactersThenReturnedUnchanged() {
+    TupleKey wide = TupleKey.of("doc:報告書", "viewer", "グループ:開発#member");
+    TupleKey narrow = TupleKey.of("doc:報告書", "viewer", "group:zoë#member");
+    write(wide, narrow, TupleKey.of("doc:報告書", "viewer", "user:報#"));
+
+    assertThat(store.findUsersets("doc:報告書", "viewer"))
+        .contains(wide, narrow)
+        .allSatisfy(t -> assertThat(t.user()).contains("#"));
+    assertThat(store.find("doc:報告書", "viewer", "グループ:開発#member")).isEqualTo(wide);
+  }
+
+  @Test
   void findByUserWhenTuplesWrittenThenMatchesTheExactUserTypeAndRelation() {
     write(ANNE_VIEWS_README, ANNE_VIEWS_PLAN, ANNE_OWNS_README, ENG_VIEWS_PLAN, ANNE_IN_ENG);
 

@@ -1,9 +1,11 @@
 package dev.tandem.core.tuple;
 
 import static dev.tandem.core.tuple.Rejections.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.tandem.core.ErrorCode;
+import dev.tandem.core.FgaValidationException;
 import dev.tandem.core.model.AuthorizationModel;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +129,48 @@ class TupleValidatorRequestTest {
     assertRejected(
             () -> check("folderx:1", "owner", "user:anne", NOT_ALLOWED), ErrorCode.VALIDATION_ERROR)
         .isEqualTo("type 'folderx' not found");
+  }
+
+  @Test
+  void validateCheckRequestOfValidUserWhenUserValidThenSameOutcomeAsFullValidation() {
+    List<List<Object>> requests =
+        List.of(
+            List.of("document:1", "can_view", List.of(GOOD)),
+            List.of("folderx:1", "viewer", List.of()),
+            List.of("document:1", "reader", List.of()),
+            List.of("document:*", "owner", List.of()),
+            List.of("document:a b", "owner", List.of()),
+            List.of("document:1", "own er", List.of()),
+            List.of("document:1", "owner", List.of(UNKNOWN_TYPE)),
+            List.of("document:1", "owner", List.of(MISSING_CONDITION)),
+            List.of("document:1", "owner", List.of(BAD_FIELD)),
+            List.of("folderx:1", "owner", List.of(BAD_FIELD)),
+            List.of("folderx:1", "owner", List.of(NOT_ALLOWED)));
+    for (List<Object> request : requests) {
+      String object = (String) request.get(0);
+      String relation = (String) request.get(1);
+      @SuppressWarnings("unchecked")
+      List<TupleKey> context = (List<TupleKey>) request.get(2);
+
+      assertThat(
+              outcome(() -> check(object, relation, "user:anne", context.toArray(TupleKey[]::new))))
+          .as("%s", request)
+          .isEqualTo(
+              outcome(
+                  () ->
+                      TupleValidator.validateCheckRequestOfValidUser(
+                          MODEL, object, relation, context)));
+    }
+  }
+
+  /** The code and message a validation throws, or "valid". */
+  private static String outcome(Runnable validation) {
+    try {
+      validation.run();
+      return "valid";
+    } catch (FgaValidationException e) {
+      return e.code() + ": " + e.getMessage();
+    }
   }
 
   @Test
