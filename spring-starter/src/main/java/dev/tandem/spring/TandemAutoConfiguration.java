@@ -11,6 +11,7 @@ import dev.tandem.core.client.RemoteOptions;
 import dev.tandem.core.client.WriteRequest;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.tuple.TupleKey;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.List;
 import org.springframework.aop.config.AopConfigUtils;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -38,7 +40,8 @@ import org.springframework.core.type.AnnotationMetadata;
  * TandemMethodAdvisor} enforcing the annotations on any bean, startup validation, the {@code fga}
  * bean ({@link TandemFga}) for {@code @PreAuthorize}, {@link TandemAuthorizationManagers} for
  * {@code authorizeHttpRequests} (with Spring Security's web module), and problem-detail rendering
- * in servlet web applications.
+ * in servlet web applications, and Micrometer meters ({@link TandemMetrics}, {@link
+ * TandemCacheMetrics}) when the application has a {@link MeterRegistry} bean.
  *
  * <p>Every bean backs off when the application defines one of the same type. The default {@link
  * ActorResolver} needs Spring Security's OAuth 2.0 resource server on the classpath; the problem
@@ -46,7 +49,10 @@ import org.springframework.core.type.AnnotationMetadata;
  * enforcement cannot be set up (no model, no actor resolver, a bean that is not advised), the
  * context fails to start: enforcement is never skipped silently.
  */
-@AutoConfiguration
+@AutoConfiguration(
+    afterName =
+        "org.springframework.boot.micrometer.metrics.autoconfigure"
+            + ".CompositeMeterRegistryAutoConfiguration")
 @EnableConfigurationProperties(TandemProperties.class)
 @Import(TandemAutoConfiguration.AutoProxying.class)
 public final class TandemAutoConfiguration {
@@ -269,6 +275,24 @@ public final class TandemAutoConfiguration {
         ObjectProvider<AuthorizationModel> model) {
       return new TandemAuthorizationManagers(
           new TandemFga(authorizer::getObject, actors::getIfAvailable), model::getObject);
+    }
+  }
+
+  /** Decision and cache meters, when Micrometer is on the classpath and a registry is defined. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  @ConditionalOnBean(MeterRegistry.class)
+  static class MetricsConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    TandemMetrics tandemMetrics(MeterRegistry registry) {
+      return new TandemMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TandemCacheMetrics tandemCacheMetrics(FgaClient client, MeterRegistry registry) {
+      return new TandemCacheMetrics(client, registry);
     }
   }
 

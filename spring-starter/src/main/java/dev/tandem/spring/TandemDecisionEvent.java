@@ -2,6 +2,7 @@ package dev.tandem.spring;
 
 import dev.tandem.core.actor.Actor;
 import dev.tandem.core.authz.PrincipalRole;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.context.ApplicationEvent;
@@ -31,6 +32,9 @@ public final class TandemDecisionEvent extends ApplicationEvent {
   private final String object;
   private final Outcome outcome;
   private final List<PrincipalRole> deniedPrincipals;
+  private final Duration latency;
+  private final int batchSize;
+  private final int batchIndex;
 
   TandemDecisionEvent(
       Object source,
@@ -38,13 +42,19 @@ public final class TandemDecisionEvent extends ApplicationEvent {
       String relation,
       String object,
       Outcome outcome,
-      List<PrincipalRole> deniedPrincipals) {
+      List<PrincipalRole> deniedPrincipals,
+      Duration latency,
+      int batchSize,
+      int batchIndex) {
     super(source);
     this.actor = Objects.requireNonNull(actor, "actor");
     this.relation = relation;
     this.object = object;
     this.outcome = outcome;
     this.deniedPrincipals = List.copyOf(deniedPrincipals);
+    this.latency = Objects.requireNonNull(latency, "latency");
+    this.batchSize = batchSize;
+    this.batchIndex = batchIndex;
   }
 
   /** The actor, whose chain (user or service account, delegated app, agent task) was decided. */
@@ -70,6 +80,27 @@ public final class TandemDecisionEvent extends ApplicationEvent {
   /** The principals that failed, in chain order; empty when granted. */
   public List<PrincipalRole> deniedPrincipals() {
     return deniedPrincipals;
+  }
+
+  /**
+   * How long the call that decided this requirement took; every requirement of the same method call
+   * is decided in one call and carries the same latency.
+   */
+  public Duration latency() {
+    return latency;
+  }
+
+  /** The number of requirements decided in the same call as this one, at least 1. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /**
+   * The position of this requirement in its call, from 0 to {@link #batchSize()} - 1; the events of
+   * one call are published in this order.
+   */
+  public int batchIndex() {
+    return batchIndex;
   }
 
   /** The actor chain as text: {@code user:alice via client:app with agent:bot task:t1}. */

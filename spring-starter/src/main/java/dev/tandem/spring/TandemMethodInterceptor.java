@@ -117,18 +117,20 @@ final class TandemMethodInterceptor implements MethodInterceptor {
       permissions.add(Permission.of(requirement.relation(), object(requirement.type(), value)));
     }
     List<Decision> decisions;
+    long start = System.nanoTime();
     try {
       decisions = authorizer.get().decideAll(actor, permissions);
     } catch (RuntimeException e) {
-      publishUnavailable(actor, permissions);
+      publishUnavailable(actor, permissions, since(start));
       throw new TandemAccessDeniedException(AuthorizationProblem.unavailable(retryAfter.get()), e);
     }
+    Duration latency = since(start);
     if (decisions.size() != permissions.size()) {
-      publishUnavailable(actor, permissions);
+      publishUnavailable(actor, permissions, latency);
       throw new TandemAccessDeniedException(AuthorizationProblem.unavailable(retryAfter.get()));
     }
-    for (Decision decision : decisions) {
-      publish(actor, decision);
+    for (int i = 0; i < decisions.size(); i++) {
+      publish(actor, decisions.get(i), new Batch(latency, decisions.size(), i));
     }
     AuthorizationProblem problem = null;
     for (Decision decision : decisions) {
@@ -144,7 +146,14 @@ final class TandemMethodInterceptor implements MethodInterceptor {
     }
   }
 
-  private void publish(Actor actor, Decision decision) {
+  /** Where a decision stands in its {@code decideAll} call, and how long the call took. */
+  private record Batch(Duration latency, int size, int index) {}
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private void publish(Actor actor, Decision decision, Batch batch) {
     List<PrincipalRole> denied = new ArrayList<>();
     boolean unavailable = false;
     for (Denial denial : decision.denials()) {
@@ -157,17 +166,19 @@ final class TandemMethodInterceptor implements MethodInterceptor {
             : unavailable
                 ? TandemDecisionEvent.Outcome.UNAVAILABLE
                 : TandemDecisionEvent.Outcome.DENIED;
-    publish(actor, decision.relation(), decision.object(), outcome, denied);
+    publish(actor, decision.relation(), decision.object(), outcome, denied, batch);
   }
 
-  private void publishUnavailable(Actor actor, List<Permission> permissions) {
-    for (Permission permission : permissions) {
+  private void publishUnavailable(Actor actor, List<Permission> permissions, Duration latency) {
+    for (int i = 0; i < permissions.size(); i++) {
+      Permission permission = permissions.get(i);
       publish(
           actor,
           permission.relation(),
           permission.object(),
           TandemDecisionEvent.Outcome.UNAVAILABLE,
-          List.of());
+          List.of(),
+          new Batch(latency, permissions.size(), i));
     }
   }
 
@@ -176,9 +187,20 @@ final class TandemMethodInterceptor implements MethodInterceptor {
       String relation,
       String object,
       TandemDecisionEvent.Outcome outcome,
-      List<PrincipalRole> denied) {
+      List<PrincipalRole> denied,
+      Batch batch) {
     try {
-      events.accept(new TandemDecisionEvent(this, actor, relation, object, outcome, denied));
+      events.accept(
+          new TandemDecisionEvent(
+              this,
+              actor,
+              relation,
+              object,
+              outcome,
+              denied,
+              batch.latency(),
+              batch.size(),
+              batch.index()));
     } catch (RuntimeException e) {
       // Auditing must not turn a decision around; the decision stands.
     }
