@@ -13,13 +13,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The single-flight and batching machinery of {@link CoalescingFgaClient}; see there for the
- * behaviour. Owns no thread: the first check of a batch waits out the window and sends it, or the
- * check that fills it sends it at once.
+ * behaviour. A synchronous check's own thread does the waiting: the first check of a batch waits
+ * out the window and sends it, or the check that fills it sends it at once. An asynchronous check
+ * hands that work (waiting out the window it opened, or sending the batch it filled) to a pool
+ * thread, created on first use, so that its caller returns at once.
  */
 final class CheckCoalescer {
 
@@ -32,6 +39,9 @@ final class CheckCoalescer {
   private final Object lock = new Object();
   private final Map<Consistency, Batch> open = new EnumMap<>(Consistency.class);
   private boolean closed;
+
+  /** Leads and sends the batches of asynchronous checks; created on the first one. */
+  private @Nullable ExecutorService workers;
 
   /** Identical checks share a call only under the same consistency. */
   private record FlightKey(CheckKey check, Consistency consistency) {}
@@ -82,8 +92,87 @@ final class CheckCoalescer {
         return await(existing);
       }
     }
-    enqueue(call, consistency);
+    enqueue(call, consistency, false);
     return await(call);
+  }
+
+  /**
+   * As {@link #check}, without blocking: the answer is the caller's own future, completed with the
+   * result or an {@link FgaException}.
+   */
+  CompletableFuture<CheckResult> checkAsync(CheckRequest request, Consistency consistency) {
+    CheckKey check = CheckKey.of(storeId, request);
+    FlightKey key = check == null ? null : new FlightKey(check, consistency);
+    Call call = new Call(request, key);
+    if (key != null) {
+      Call existing = inFlight.putIfAbsent(key, call);
+      if (existing != null) {
+        onQueued.run();
+        return AsyncChecks.relay(existing.answer);
+      }
+    }
+    enqueue(call, consistency, true);
+    return AsyncChecks.relay(call.answer);
+  }
+
+  /**
+   * The delegate's own {@link FgaClient#checkAsync}, called from a pool thread so that a delegate
+   * whose asynchronous check blocks (the default) does not block the caller.
+   */
+  CompletableFuture<CheckResult> direct(CheckRequest request, Consistency consistency) {
+    CompletableFuture<CheckResult> answer = new CompletableFuture<>();
+    Runnable ask =
+        () -> {
+          try {
+            delegate
+                .checkAsync(request, consistency)
+                .whenComplete((result, error) -> AsyncChecks.complete(answer, result, error));
+          } catch (RuntimeException e) {
+            answer.completeExceptionally(AsyncChecks.asFga(e));
+          }
+        };
+    if (!runOnWorker(ask)) {
+      answer.completeExceptionally(closedError());
+    }
+    return answer;
+  }
+
+  /**
+   * Runs {@code task} on a pool thread. Cached threads: each runs one batch (its window, then its
+   * delegate call), so batches never queue behind one another's latency, as with the synchronous
+   * leaders; idle threads end after a few seconds. Empty when closed.
+   */
+  private boolean runOnWorker(Runnable task) {
+    ExecutorService pool;
+    synchronized (lock) {
+      if (closed) {
+        return false;
+      }
+      if (workers == null) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor created =
+            new ThreadPoolExecutor(
+                0,
+                Integer.MAX_VALUE,
+                5,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                runnable -> {
+                  Thread thread =
+                      new Thread(runnable, "tandem-coalescer-" + count.incrementAndGet());
+                  thread.setDaemon(true);
+                  return thread;
+                });
+        workers = created;
+      }
+      pool = workers;
+    }
+    try {
+      pool.execute(task);
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
   }
 
   /** Ends every open window now, as if it had elapsed. */
@@ -106,6 +195,10 @@ final class CheckCoalescer {
         batch.windowEnded.countDown();
       }
       open.clear();
+      if (workers != null) {
+        // Running batches finish their delegate call; leaders waiting for a window were just woken.
+        workers.shutdown();
+      }
     }
     failAll(pending, closedError());
   }
@@ -114,7 +207,7 @@ final class CheckCoalescer {
     return new FgaUnavailableException("the coalescing client is closed");
   }
 
-  private void enqueue(Call call, Consistency consistency) {
+  private void enqueue(Call call, Consistency consistency, boolean async) {
     Batch led = null;
     Batch full = null;
     synchronized (lock) {
@@ -137,9 +230,33 @@ final class CheckCoalescer {
     onQueued.run();
     if (full != null) {
       full.windowEnded.countDown();
-      dispatch(full);
+      Batch send = full;
+      if (!async) {
+        dispatch(send);
+      } else if (!runOnWorker(() -> dispatch(send))) {
+        failAll(send.calls, closedError());
+      }
     } else if (led != null) {
-      lead(led);
+      Batch wait = led;
+      if (!async) {
+        lead(wait);
+      } else if (!runOnWorker(() -> lead(wait))) {
+        abandon(wait);
+      }
+    }
+  }
+
+  /** Fails a batch no thread could lead, unless it was already sent or failed. */
+  private void abandon(Batch batch) {
+    boolean mine;
+    synchronized (lock) {
+      mine = !batch.sealed;
+      if (mine) {
+        seal(batch);
+      }
+    }
+    if (mine) {
+      failAll(batch.calls, closedError());
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An {@link FgaClient} decorator that turns many concurrent checks into few delegate calls.
@@ -34,6 +35,15 @@ import java.util.Objects;
  * when a check fills a batch, that check's thread sends it at once. The call is made by a thread
  * that would be waiting anyway, and batches never queue behind one another's delegate latency as
  * they would behind a single scheduler thread.
+ *
+ * <p><b>Asynchronous checks.</b> {@link #checkAsync} does not block: the check joins the call in
+ * flight or the pending batch exactly as {@link #check} would, and the caller gets its own future
+ * of that call's answer. Since no caller's thread is waiting, the batch an asynchronous check opens
+ * is led (its window waited out, then sent), and a batch it fills is sent, by a thread of a small
+ * pool the client creates on the first asynchronous check: cached daemon threads, one per batch
+ * being led or sent, idle ones ending after 5 seconds, shut down by {@link #close()}. The delegate
+ * call itself is synchronous ({@link FgaClient#batchCheck}), so some thread has to wait for it; one
+ * per batch, not one per check. Synchronous and asynchronous checks share batches.
  *
  * <p>{@link Consistency#HIGHER_CONSISTENCY} checks go straight to the delegate. {@link #batchCheck}
  * calls pass through, split into chunks of at most {@code maxBatchSize}. {@link #close()} fails the
@@ -85,6 +95,26 @@ public final class CoalescingFgaClient extends ForwardingFgaClient {
       return delegate().check(request, consistency);
     }
     return coalescer.check(request, consistency);
+  }
+
+  /**
+   * As {@link #check}, without blocking the caller (see the class comment). {@link
+   * Consistency#HIGHER_CONSISTENCY} checks go to the delegate's {@link FgaClient#checkAsync} at
+   * once, called from a pool thread. Never throws: every failure, including a closed client, is an
+   * exceptionally completed future with an {@link FgaException}.
+   */
+  @Override
+  public CompletableFuture<CheckResult> checkAsync(CheckRequest request, Consistency consistency) {
+    try {
+      Objects.requireNonNull(request, "request");
+      requireOpen();
+      if (consistency == Consistency.HIGHER_CONSISTENCY) {
+        return coalescer.direct(request, consistency);
+      }
+      return coalescer.checkAsync(request, consistency);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(AsyncChecks.asFga(e));
+    }
   }
 
   @Override
