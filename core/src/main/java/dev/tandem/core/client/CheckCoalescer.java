@@ -19,6 +19,9 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +36,9 @@ final class CheckCoalescer {
   private final FgaClient delegate;
   private final String storeId;
   private final long windowNanos;
+  private final long quietNanos;
+  private final LongSupplier clock;
+  private final LongConsumer onPark;
   private final int maxBatchSize;
   private final Runnable onQueued;
   private final Map<FlightKey, Call> inFlight = new ConcurrentHashMap<>();
@@ -63,19 +69,53 @@ final class CheckCoalescer {
     final Consistency consistency;
     final List<Call> calls = new ArrayList<>();
     final CountDownLatch windowEnded = new CountDownLatch(1);
+    final long openedAt;
+
+    /** When the last call joined; written under the coalescer's lock. */
+    volatile long lastArrival;
+
+    /** The thread waiting out the window, once it has started to. */
+    volatile @Nullable Thread leader;
 
     /** Guarded by the coalescer's lock; once set, {@link #calls} no longer changes. */
     boolean sealed;
 
-    Batch(Consistency consistency) {
+    Batch(Consistency consistency, long openedAt) {
       this.consistency = consistency;
+      this.openedAt = openedAt;
+      this.lastArrival = openedAt;
+    }
+
+    /** Ends the wait of this batch's leader now. */
+    void endWindow() {
+      windowEnded.countDown();
+      wake();
+    }
+
+    void wake() {
+      Thread waiting = leader;
+      if (waiting != null) {
+        LockSupport.unpark(waiting);
+      }
     }
   }
 
-  CheckCoalescer(FgaClient delegate, CoalescingOptions options, Runnable onQueued) {
+  /**
+   * {@code clock} gives the time in nanoseconds ({@link System#nanoTime()} but for tests); {@code
+   * onPark} runs with the nanoseconds a leader is about to wait, for tests.
+   */
+  CheckCoalescer(
+      FgaClient delegate,
+      CoalescingOptions options,
+      Runnable onQueued,
+      LongSupplier clock,
+      LongConsumer onPark) {
     this.delegate = delegate;
     this.storeId = delegate.storeId();
+    this.clock = clock;
+    this.onPark = onPark;
     this.windowNanos = options.window().toNanos();
+    this.quietNanos = options.quietPeriod().toNanos();
     this.maxBatchSize = options.maxBatchSize();
     this.onQueued = onQueued;
   }
@@ -179,7 +219,16 @@ final class CheckCoalescer {
   void endWindows() {
     synchronized (lock) {
       for (Batch batch : open.values()) {
-        batch.windowEnded.countDown();
+        batch.endWindow();
+      }
+    }
+  }
+
+  /** Makes every waiting leader look at the clock again; for tests with a fake clock. */
+  void wakeLeaders() {
+    synchronized (lock) {
+      for (Batch batch : open.values()) {
+        batch.wake();
       }
     }
   }
@@ -192,7 +241,7 @@ final class CheckCoalescer {
       for (Batch batch : open.values()) {
         batch.sealed = true;
         pending.addAll(batch.calls);
-        batch.windowEnded.countDown();
+        batch.endWindow();
       }
       open.clear();
       if (workers != null) {
@@ -216,12 +265,14 @@ final class CheckCoalescer {
         return;
       }
       Batch batch = open.get(consistency);
+      long now = clock.getAsLong();
       if (batch == null) {
-        batch = new Batch(consistency);
+        batch = new Batch(consistency, now);
         open.put(consistency, batch);
         led = batch;
       }
       batch.calls.add(call);
+      batch.lastArrival = now;
       if (batch.calls.size() >= maxBatchSize || windowNanos == 0) {
         seal(batch);
         full = batch;
@@ -229,7 +280,7 @@ final class CheckCoalescer {
     }
     onQueued.run();
     if (full != null) {
-      full.windowEnded.countDown();
+      full.endWindow();
       Batch send = full;
       if (!async) {
         dispatch(send);
@@ -260,15 +311,37 @@ final class CheckCoalescer {
     }
   }
 
-  /** Waits out the window of a batch this thread opened, then sends it unless someone else did. */
+  /**
+   * Waits out the window of a batch this thread opened, then sends it unless someone else did. The
+   * wait ends early when the batch has not grown for the quiet period, is full, or is closed.
+   */
   private void lead(Batch batch) {
     boolean interrupted = false;
-    try {
-      batch.windowEnded.await(windowNanos, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      // The others in the batch still need it sent; the interrupt is restored afterwards.
-      interrupted = true;
+    batch.leader = Thread.currentThread();
+    long deadline = batch.openedAt + windowNanos;
+    long reportedWakeAt = 0;
+    long reportedNow = 0;
+    while (batch.windowEnded.getCount() > 0) {
+      long wakeAt = Math.min(deadline, batch.lastArrival + quietNanos);
+      long now = clock.getAsLong();
+      long remaining = wakeAt - now;
+      if (remaining <= 0) {
+        break;
+      }
+      if (wakeAt != reportedWakeAt || now != reportedNow) {
+        // Not again after a spurious wake-up with nothing changed.
+        onPark.accept(remaining);
+        reportedWakeAt = wakeAt;
+        reportedNow = now;
+      }
+      LockSupport.parkNanos(this, remaining);
+      if (Thread.interrupted()) {
+        // The others in the batch still need it sent; the interrupt is restored afterwards.
+        interrupted = true;
+        break;
+      }
     }
+    batch.leader = null;
     boolean mine;
     synchronized (lock) {
       mine = !batch.sealed;
