@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,12 +42,19 @@ import java.util.concurrent.Future;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.tandem.benchmarks.RemoteCheckHarness \
  *     [checks=1000] [unique=700] [threads=32] [latencyMs=2] [warmup=5] [rounds=15] [seed=42]
- *     [windowMs=2] [batch=50]
+ *     [windowMs=2] [batch=50] [quietUs=windowMs*250] [clients=tandem,sdk]
  * </pre>
  *
- * <p>{@code windowMs} and {@code batch} set Tandem's {@link CoalescingOptions} (default: {@link
- * CoalescingOptions#defaults()}). {@code threads=1000} with {@code checks=1000} issues every check
- * at once (one thread each).
+ * <p>{@code clients} lists the contestants, each run once per round (the order rotating from round
+ * to round): {@code tandem} and {@code sdk} block on each check ({@code FgaClient.check}, {@code
+ * OpenFgaClient.check(..).get()}); {@code tandem-async} and {@code sdk-async} have each thread
+ * issue all of its checks without waiting ({@code FgaClient.checkAsync}, {@code
+ * OpenFgaClient.check(..)}, both returning a {@code CompletableFuture}) and then join them.
+ *
+ * <p>{@code windowMs}, {@code batch} and {@code quietUs} (the quiet period, in microseconds) set
+ * Tandem's {@link CoalescingOptions} (default: {@link CoalescingOptions#defaults()}); {@code
+ * quietUs} equal to the window turns the early flush off. {@code threads=1000} with {@code
+ * checks=1000} issues every check at once (one thread each).
  */
 public final class RemoteCheckHarness {
 
@@ -96,6 +104,23 @@ public final class RemoteCheckHarness {
     boolean allowed(Question question) throws Exception;
   }
 
+  /** Starts answering one question without waiting for the answer. */
+  @FunctionalInterface
+  interface AsyncChecker {
+    CompletableFuture<Boolean> start(Question question) throws Exception;
+  }
+
+  /** One way of asking the questions: blocking per check, or issue everything then join. */
+  record Contestant(String name, boolean tandem, Checker blocking, AsyncChecker async) {
+    static Contestant blocking(String name, boolean tandem, Checker checker) {
+      return new Contestant(name, tandem, checker, null);
+    }
+
+    static Contestant async(String name, boolean tandem, AsyncChecker checker) {
+      return new Contestant(name, tandem, null, checker);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Map<String, String> options = parse(args);
     int checks = Integer.parseInt(options.getOrDefault("checks", "1000"));
@@ -105,11 +130,16 @@ public final class RemoteCheckHarness {
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "15"));
     long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+    Duration window = Duration.ofMillis(Long.parseLong(options.getOrDefault("windowMs", "2")));
     CoalescingOptions coalescing =
         new CoalescingOptions(
-            Duration.ofMillis(Long.parseLong(options.getOrDefault("windowMs", "2"))),
+            window,
             Integer.parseInt(
-                options.getOrDefault("batch", String.valueOf(CoalescingOptions.MAX_BATCH_SIZE))));
+                options.getOrDefault("batch", String.valueOf(CoalescingOptions.MAX_BATCH_SIZE))),
+            options.containsKey("quietUs")
+                ? Duration.ofNanos(1_000 * Long.parseLong(options.get("quietUs")))
+                : window.dividedBy(4));
+    List<String> names = List.of(options.getOrDefault("clients", "tandem,sdk").split(","));
     if (unique > checks) {
       throw new IllegalArgumentException("unique " + unique + " > checks " + checks);
     }
@@ -123,7 +153,7 @@ public final class RemoteCheckHarness {
         Locale.ROOT,
         "%d checks (%d unique, %d allowed), %d client threads, %d ms added latency, %d warm-up +"
             + " %d measured rounds; %d tuples; Tandem coalescing %s; %d CPUs, load average %.2f"
-            + " at start%n",
+            + " at start; clients %s%n",
         checks,
         distinct,
         allowed,
@@ -134,7 +164,8 @@ public final class RemoteCheckHarness {
         data.tuples.size(),
         coalescing,
         Runtime.getRuntime().availableProcessors(),
-        loadAverage());
+        loadAverage(),
+        names);
 
     try (OpenFgaTestServer server =
             new OpenFgaTestServer()
@@ -142,32 +173,26 @@ public final class RemoteCheckHarness {
                 .withLatency(Duration.ofMillis(latencyMs))
                 .start();
         Clients clients = Clients.open(server, data, coalescing)) {
+      List<Contestant> contestants = clients.contestants(names);
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       try {
-        List<Round> tandem = new ArrayList<>();
-        List<Round> sdk = new ArrayList<>();
-        for (int i = 0; i < warmup + rounds; i++) {
-          boolean measured = i >= warmup;
-          // Alternate which client goes first, so neither always runs on a warmer machine.
-          if (i % 2 == 0) {
-            Round t = round(server, pool, threads, questions, clients::tandem);
-            Round s = round(server, pool, threads, questions, clients::sdk);
-            if (measured) {
-              tandem.add(t);
-              sdk.add(s);
-            }
-            print(i, measured, t, s);
-          } else {
-            Round s = round(server, pool, threads, questions, clients::sdk);
-            Round t = round(server, pool, threads, questions, clients::tandem);
-            if (measured) {
-              tandem.add(t);
-              sdk.add(s);
-            }
-            print(i, measured, t, s);
-          }
+        Map<String, List<Round>> measured = new java.util.LinkedHashMap<>();
+        for (Contestant c : contestants) {
+          measured.put(c.name(), new ArrayList<>());
         }
-        summarize(checks, distinct, tandem, sdk);
+        for (int i = 0; i < warmup + rounds; i++) {
+          // Rotate which client goes first, so none always runs on a warmer machine.
+          Map<String, Round> results = new java.util.LinkedHashMap<>();
+          for (int k = 0; k < contestants.size(); k++) {
+            Contestant c = contestants.get((i + k) % contestants.size());
+            results.put(c.name(), round(server, pool, threads, questions, c));
+          }
+          if (i >= warmup) {
+            results.forEach((name, r) -> measured.get(name).add(r));
+          }
+          print(i, i >= warmup, contestants, results);
+        }
+        summarize(distinct, contestants, measured);
       } finally {
         pool.shutdownNow();
       }
@@ -181,7 +206,7 @@ public final class RemoteCheckHarness {
       ExecutorService pool,
       int threads,
       List<Question> questions,
-      Checker checker)
+      Contestant contestant)
       throws Exception {
     server.resetCounts();
     boolean[] answers = new boolean[questions.size()];
@@ -190,9 +215,22 @@ public final class RemoteCheckHarness {
       int first = t;
       tasks.add(
           () -> {
-            // Thread t asks questions t, t + threads, t + 2 * threads, ... one after another.
-            for (int i = first; i < questions.size(); i += threads) {
-              answers[i] = checker.allowed(questions.get(i));
+            // Thread t asks questions t, t + threads, t + 2 * threads, ...
+            if (contestant.blocking() != null) {
+              // ... one after another, each waiting for its answer;
+              for (int i = first; i < questions.size(); i += threads) {
+                answers[i] = contestant.blocking().allowed(questions.get(i));
+              }
+            } else {
+              // ... all without waiting, then joins them.
+              List<CompletableFuture<Boolean>> pending = new ArrayList<>();
+              for (int i = first; i < questions.size(); i += threads) {
+                pending.add(contestant.async().start(questions.get(i)));
+              }
+              int k = 0;
+              for (int i = first; i < questions.size(); i += threads) {
+                answers[i] = pending.get(k++).get();
+              }
             }
             return null;
           });
@@ -218,62 +256,86 @@ public final class RemoteCheckHarness {
     return new Round(wall, cpu, check, batch, other);
   }
 
-  private static void print(int i, boolean measured, Round tandem, Round sdk) {
-    System.out.printf(
-        Locale.ROOT,
-        "%s %2d  tandem %7.1f ms (cpu %6.1f), %3d calls (%d batch-check, %d check, %d other)"
-            + "  |  sdk %7.1f ms (cpu %6.1f), %4d calls (%d check, %d other)%n",
-        measured ? "round " : "warmup",
-        i,
-        tandem.wallNanos() / 1e6,
-        tandem.cpuNanos() / 1e6,
-        tandem.calls(),
-        tandem.batchCheckCalls(),
-        tandem.checkCalls(),
-        tandem.otherCalls(),
-        sdk.wallNanos() / 1e6,
-        sdk.cpuNanos() / 1e6,
-        sdk.calls(),
-        sdk.checkCalls(),
-        sdk.batchCheckCalls() + sdk.otherCalls());
+  private static void print(
+      int i, boolean measured, List<Contestant> contestants, Map<String, Round> results) {
+    StringBuilder line =
+        new StringBuilder(String.format(Locale.ROOT, "%s %2d", measured ? "round " : "warmup", i));
+    for (Contestant c : contestants) {
+      Round r = results.get(c.name());
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "  | %s %7.1f ms (cpu %6.1f), %4d calls (%d batch-check, %d check, %d other)",
+              c.name(),
+              r.wallNanos() / 1e6,
+              r.cpuNanos() / 1e6,
+              r.calls(),
+              r.batchCheckCalls(),
+              r.checkCalls(),
+              r.otherCalls()));
+    }
+    System.out.println(line);
   }
 
-  private static void summarize(int checks, long unique, List<Round> tandem, List<Round> sdk) {
+  private static void summarize(
+      long unique, List<Contestant> contestants, Map<String, List<Round>> measured) {
     long bound = (unique + CoalescingOptions.MAX_BATCH_SIZE - 1) / CoalescingOptions.MAX_BATCH_SIZE;
-    double tWall = median(tandem.stream().mapToDouble(r -> r.wallNanos() / 1e6).toArray());
-    double sWall = median(sdk.stream().mapToDouble(r -> r.wallNanos() / 1e6).toArray());
-    double tCalls = median(tandem.stream().mapToDouble(Round::calls).toArray());
-    double sCalls = median(sdk.stream().mapToDouble(Round::calls).toArray());
     System.out.printf(
         Locale.ROOT,
-        "%nmedians over %d rounds, all answers verified:%n"
-            + "  tandem (coalescing remote client): %.1f ms wall (min %.1f, max %.1f), %.0f HTTP"
-            + " calls (min %.0f, max %.0f); target <= ceil(%d/50) = %d: %s%n"
-            + "  openfga-sdk (one check per check): %.1f ms wall (min %.1f, max %.1f), %.0f HTTP"
-            + " calls (min %.0f, max %.0f)%n"
-            + "  process CPU per round (client + server + JVM), medians: tandem %.1f ms, sdk %.1f"
-            + " ms%n"
-            + "  speed-up (sdk wall / tandem wall, medians): %.2fx; target >= 3x: %s%n",
-        tandem.size(),
-        tWall,
-        tandem.stream().mapToDouble(r -> r.wallNanos() / 1e6).min().orElse(0),
-        tandem.stream().mapToDouble(r -> r.wallNanos() / 1e6).max().orElse(0),
-        tCalls,
-        tandem.stream().mapToDouble(Round::calls).min().orElse(0),
-        tandem.stream().mapToDouble(Round::calls).max().orElse(0),
-        unique,
-        bound,
-        tandem.stream().allMatch(r -> r.calls() <= bound) ? "met in every round" : "MISSED",
-        sWall,
-        sdk.stream().mapToDouble(r -> r.wallNanos() / 1e6).min().orElse(0),
-        sdk.stream().mapToDouble(r -> r.wallNanos() / 1e6).max().orElse(0),
-        sCalls,
-        sdk.stream().mapToDouble(Round::calls).min().orElse(0),
-        sdk.stream().mapToDouble(Round::calls).max().orElse(0),
-        median(tandem.stream().mapToDouble(r -> r.cpuNanos() / 1e6).toArray()),
-        median(sdk.stream().mapToDouble(r -> r.cpuNanos() / 1e6).toArray()),
-        sWall / tWall,
-        sWall / tWall >= 3 ? "met" : "MISSED");
+        "%nmedians over %d rounds, all answers verified; process CPU per round is client +"
+            + " server + JVM:%n",
+        measured.values().iterator().next().size());
+    Map<String, Double> walls = new HashMap<>();
+    for (Contestant c : contestants) {
+      List<Round> rounds = measured.get(c.name());
+      double[] wall = rounds.stream().mapToDouble(r -> r.wallNanos() / 1e6).toArray();
+      double[] calls = rounds.stream().mapToDouble(Round::calls).toArray();
+      walls.put(c.name(), median(wall));
+      System.out.printf(
+          Locale.ROOT,
+          "  %-12s %7.1f ms wall (min %.1f, max %.1f), %5.0f HTTP calls (min %.0f, max %.0f),"
+              + " cpu %.1f ms%s%n",
+          c.name(),
+          median(wall),
+          Arrays.stream(wall).min().orElse(0),
+          Arrays.stream(wall).max().orElse(0),
+          median(calls),
+          Arrays.stream(calls).min().orElse(0),
+          Arrays.stream(calls).max().orElse(0),
+          median(rounds.stream().mapToDouble(r -> r.cpuNanos() / 1e6).toArray()),
+          c.tandem()
+              ? String.format(
+                  Locale.ROOT,
+                  "; calls target <= ceil(%d/50) = %d: %s",
+                  unique,
+                  bound,
+                  rounds.stream().allMatch(r -> r.calls() <= bound)
+                      ? "met in every round"
+                      : String.format(
+                          Locale.ROOT,
+                          "MISSED (met in %d of %d rounds)",
+                          rounds.stream().filter(r -> r.calls() <= bound).count(),
+                          rounds.size()))
+              : "");
+    }
+    for (Contestant t : contestants) {
+      if (!t.tandem()) {
+        continue;
+      }
+      for (Contestant s : contestants) {
+        if (s.tandem()) {
+          continue;
+        }
+        double ratio = walls.get(s.name()) / walls.get(t.name());
+        System.out.printf(
+            Locale.ROOT,
+            "  speed-up %s wall / %s wall (medians): %.2fx; target >= 3x: %s%n",
+            s.name(),
+            t.name(),
+            ratio,
+            ratio >= 3 ? "met" : "MISSED");
+      }
+    }
   }
 
   static double median(double[] values) {
@@ -333,6 +395,32 @@ public final class RemoteCheckHarness {
                   .storeId(store.id())
                   .authorizationModelId(store.modelId()));
       return new Clients(tandem, sdk);
+    }
+
+    List<Contestant> contestants(List<String> names) {
+      List<Contestant> all = new ArrayList<>();
+      for (String name : names) {
+        switch (name.trim()) {
+          case "tandem" -> all.add(Contestant.blocking("tandem", true, this::tandem));
+          case "tandem-async" -> all.add(Contestant.async("tandem-async", true, this::tandemAsync));
+          case "sdk" -> all.add(Contestant.blocking("sdk", false, this::sdk));
+          case "sdk-async" -> all.add(Contestant.async("sdk-async", false, this::sdkAsync));
+          default -> throw new IllegalArgumentException("unknown client '" + name + "'");
+        }
+      }
+      return all;
+    }
+
+    CompletableFuture<Boolean> tandemAsync(Question q) {
+      return tandem
+          .checkAsync(CheckRequest.of(q.object(), "viewer", q.user()))
+          .thenApply(r -> r.allowed());
+    }
+
+    CompletableFuture<Boolean> sdkAsync(Question q) throws Exception {
+      return sdk.check(
+              new ClientCheckRequest().user(q.user()).relation("viewer")._object(q.object()))
+          .thenApply(r -> Boolean.TRUE.equals(r.getAllowed()));
     }
 
     boolean tandem(Question q) {

@@ -11,6 +11,7 @@ import dev.tandem.core.model.AuthorizationModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -118,6 +119,55 @@ public final class CachingFgaClient extends ForwardingFgaClient {
     }
     remember(key, result, current);
     return result;
+  }
+
+  /**
+   * As {@link #check}: a hit is a completed future and the delegate is not asked; a miss is the
+   * delegate's {@link FgaClient#checkAsync}, its answer cached under the same rules (stamped with
+   * the generation in force when the check began; errors and cycles never cached).
+   */
+  @Override
+  public CompletableFuture<CheckResult> checkAsync(CheckRequest request, Consistency consistency) {
+    if (consistency == Consistency.HIGHER_CONSISTENCY) {
+      return delegateAsync(request, consistency);
+    }
+    CheckKey key = CheckKey.of(storeId, request);
+    if (key == null) {
+      return delegateAsync(request, consistency);
+    }
+    long current = generation.get();
+    CheckResult cached = lookup(key, current);
+    if (cached != null) {
+      return CompletableFuture.completedFuture(cached);
+    }
+    CompletableFuture<CheckResult> answer = new CompletableFuture<>();
+    delegateAsync(request, consistency)
+        .whenComplete(
+            (result, error) -> {
+              try {
+                if (error == null && result != null) {
+                  remember(key, result, current);
+                }
+              } finally {
+                AsyncChecks.complete(answer, result, error);
+              }
+            });
+    return answer;
+  }
+
+  /** The delegate's future, with a synchronous throw or a missing future turned into a failure. */
+  private CompletableFuture<CheckResult> delegateAsync(
+      CheckRequest request, Consistency consistency) {
+    try {
+      CompletableFuture<CheckResult> answer = delegate().checkAsync(request, consistency);
+      if (answer == null) {
+        return CompletableFuture.failedFuture(
+            new FgaUnavailableException("the delegate answered a check with no future"));
+      }
+      return AsyncChecks.relay(answer);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(AsyncChecks.asFga(e));
+    }
   }
 
   @Override

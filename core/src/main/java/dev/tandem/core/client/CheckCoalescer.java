@@ -13,25 +13,41 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The single-flight and batching machinery of {@link CoalescingFgaClient}; see there for the
- * behaviour. Owns no thread: the first check of a batch waits out the window and sends it, or the
- * check that fills it sends it at once.
+ * behaviour. A synchronous check's own thread does the waiting: the first check of a batch waits
+ * out the window and sends it, or the check that fills it sends it at once. An asynchronous check
+ * hands that work (waiting out the window it opened, or sending the batch it filled) to a pool
+ * thread, created on first use, so that its caller returns at once.
  */
 final class CheckCoalescer {
 
   private final FgaClient delegate;
   private final String storeId;
   private final long windowNanos;
+  private final long quietNanos;
+  private final LongSupplier clock;
+  private final LongConsumer onPark;
   private final int maxBatchSize;
   private final Runnable onQueued;
   private final Map<FlightKey, Call> inFlight = new ConcurrentHashMap<>();
   private final Object lock = new Object();
   private final Map<Consistency, Batch> open = new EnumMap<>(Consistency.class);
   private boolean closed;
+
+  /** Leads and sends the batches of asynchronous checks; created on the first one. */
+  private @Nullable ExecutorService workers;
 
   /** Identical checks share a call only under the same consistency. */
   private record FlightKey(CheckKey check, Consistency consistency) {}
@@ -53,19 +69,53 @@ final class CheckCoalescer {
     final Consistency consistency;
     final List<Call> calls = new ArrayList<>();
     final CountDownLatch windowEnded = new CountDownLatch(1);
+    final long openedAt;
+
+    /** When the last call joined; written under the coalescer's lock. */
+    volatile long lastArrival;
+
+    /** The thread waiting out the window, once it has started to. */
+    volatile @Nullable Thread leader;
 
     /** Guarded by the coalescer's lock; once set, {@link #calls} no longer changes. */
     boolean sealed;
 
-    Batch(Consistency consistency) {
+    Batch(Consistency consistency, long openedAt) {
       this.consistency = consistency;
+      this.openedAt = openedAt;
+      this.lastArrival = openedAt;
+    }
+
+    /** Ends the wait of this batch's leader now. */
+    void endWindow() {
+      windowEnded.countDown();
+      wake();
+    }
+
+    void wake() {
+      Thread waiting = leader;
+      if (waiting != null) {
+        LockSupport.unpark(waiting);
+      }
     }
   }
 
-  CheckCoalescer(FgaClient delegate, CoalescingOptions options, Runnable onQueued) {
+  /**
+   * {@code clock} gives the time in nanoseconds ({@link System#nanoTime()} but for tests); {@code
+   * onPark} runs with the nanoseconds a leader is about to wait, for tests.
+   */
+  CheckCoalescer(
+      FgaClient delegate,
+      CoalescingOptions options,
+      Runnable onQueued,
+      LongSupplier clock,
+      LongConsumer onPark) {
     this.delegate = delegate;
     this.storeId = delegate.storeId();
+    this.clock = clock;
+    this.onPark = onPark;
     this.windowNanos = options.window().toNanos();
+    this.quietNanos = options.quietPeriod().toNanos();
     this.maxBatchSize = options.maxBatchSize();
     this.onQueued = onQueued;
   }
@@ -82,15 +132,103 @@ final class CheckCoalescer {
         return await(existing);
       }
     }
-    enqueue(call, consistency);
+    enqueue(call, consistency, false);
     return await(call);
+  }
+
+  /**
+   * As {@link #check}, without blocking: the answer is the caller's own future, completed with the
+   * result or an {@link FgaException}.
+   */
+  CompletableFuture<CheckResult> checkAsync(CheckRequest request, Consistency consistency) {
+    CheckKey check = CheckKey.of(storeId, request);
+    FlightKey key = check == null ? null : new FlightKey(check, consistency);
+    Call call = new Call(request, key);
+    if (key != null) {
+      Call existing = inFlight.putIfAbsent(key, call);
+      if (existing != null) {
+        onQueued.run();
+        return AsyncChecks.relay(existing.answer);
+      }
+    }
+    enqueue(call, consistency, true);
+    return AsyncChecks.relay(call.answer);
+  }
+
+  /**
+   * The delegate's own {@link FgaClient#checkAsync}, called from a pool thread so that a delegate
+   * whose asynchronous check blocks (the default) does not block the caller.
+   */
+  CompletableFuture<CheckResult> direct(CheckRequest request, Consistency consistency) {
+    CompletableFuture<CheckResult> answer = new CompletableFuture<>();
+    Runnable ask =
+        () -> {
+          try {
+            delegate
+                .checkAsync(request, consistency)
+                .whenComplete((result, error) -> AsyncChecks.complete(answer, result, error));
+          } catch (RuntimeException e) {
+            answer.completeExceptionally(AsyncChecks.asFga(e));
+          }
+        };
+    if (!runOnWorker(ask)) {
+      answer.completeExceptionally(closedError());
+    }
+    return answer;
+  }
+
+  /**
+   * Runs {@code task} on a pool thread. Cached threads: each runs one batch (its window, then its
+   * delegate call), so batches never queue behind one another's latency, as with the synchronous
+   * leaders; idle threads end after a few seconds. Empty when closed.
+   */
+  private boolean runOnWorker(Runnable task) {
+    ExecutorService pool;
+    synchronized (lock) {
+      if (closed) {
+        return false;
+      }
+      if (workers == null) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor created =
+            new ThreadPoolExecutor(
+                0,
+                Integer.MAX_VALUE,
+                5,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                runnable -> {
+                  Thread thread =
+                      new Thread(runnable, "tandem-coalescer-" + count.incrementAndGet());
+                  thread.setDaemon(true);
+                  return thread;
+                });
+        workers = created;
+      }
+      pool = workers;
+    }
+    try {
+      pool.execute(task);
+      return true;
+    } catch (RejectedExecutionException e) {
+      return false;
+    }
   }
 
   /** Ends every open window now, as if it had elapsed. */
   void endWindows() {
     synchronized (lock) {
       for (Batch batch : open.values()) {
-        batch.windowEnded.countDown();
+        batch.endWindow();
+      }
+    }
+  }
+
+  /** Makes every waiting leader look at the clock again; for tests with a fake clock. */
+  void wakeLeaders() {
+    synchronized (lock) {
+      for (Batch batch : open.values()) {
+        batch.wake();
       }
     }
   }
@@ -103,9 +241,13 @@ final class CheckCoalescer {
       for (Batch batch : open.values()) {
         batch.sealed = true;
         pending.addAll(batch.calls);
-        batch.windowEnded.countDown();
+        batch.endWindow();
       }
       open.clear();
+      if (workers != null) {
+        // Running batches finish their delegate call; leaders waiting for a window were just woken.
+        workers.shutdown();
+      }
     }
     failAll(pending, closedError());
   }
@@ -114,7 +256,7 @@ final class CheckCoalescer {
     return new FgaUnavailableException("the coalescing client is closed");
   }
 
-  private void enqueue(Call call, Consistency consistency) {
+  private void enqueue(Call call, Consistency consistency, boolean async) {
     Batch led = null;
     Batch full = null;
     synchronized (lock) {
@@ -123,12 +265,14 @@ final class CheckCoalescer {
         return;
       }
       Batch batch = open.get(consistency);
+      long now = clock.getAsLong();
       if (batch == null) {
-        batch = new Batch(consistency);
+        batch = new Batch(consistency, now);
         open.put(consistency, batch);
         led = batch;
       }
       batch.calls.add(call);
+      batch.lastArrival = now;
       if (batch.calls.size() >= maxBatchSize || windowNanos == 0) {
         seal(batch);
         full = batch;
@@ -136,22 +280,68 @@ final class CheckCoalescer {
     }
     onQueued.run();
     if (full != null) {
-      full.windowEnded.countDown();
-      dispatch(full);
+      full.endWindow();
+      Batch send = full;
+      if (!async) {
+        dispatch(send);
+      } else if (!runOnWorker(() -> dispatch(send))) {
+        failAll(send.calls, closedError());
+      }
     } else if (led != null) {
-      lead(led);
+      Batch wait = led;
+      if (!async) {
+        lead(wait);
+      } else if (!runOnWorker(() -> lead(wait))) {
+        abandon(wait);
+      }
     }
   }
 
-  /** Waits out the window of a batch this thread opened, then sends it unless someone else did. */
+  /** Fails a batch no thread could lead, unless it was already sent or failed. */
+  private void abandon(Batch batch) {
+    boolean mine;
+    synchronized (lock) {
+      mine = !batch.sealed;
+      if (mine) {
+        seal(batch);
+      }
+    }
+    if (mine) {
+      failAll(batch.calls, closedError());
+    }
+  }
+
+  /**
+   * Waits out the window of a batch this thread opened, then sends it unless someone else did. The
+   * wait ends early when the batch has not grown for the quiet period, is full, or is closed.
+   */
   private void lead(Batch batch) {
     boolean interrupted = false;
-    try {
-      batch.windowEnded.await(windowNanos, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      // The others in the batch still need it sent; the interrupt is restored afterwards.
-      interrupted = true;
+    batch.leader = Thread.currentThread();
+    long deadline = batch.openedAt + windowNanos;
+    long reportedWakeAt = 0;
+    long reportedNow = 0;
+    while (batch.windowEnded.getCount() > 0) {
+      long wakeAt = Math.min(deadline, batch.lastArrival + quietNanos);
+      long now = clock.getAsLong();
+      long remaining = wakeAt - now;
+      if (remaining <= 0) {
+        break;
+      }
+      if (wakeAt != reportedWakeAt || now != reportedNow) {
+        // Not again after a spurious wake-up with nothing changed.
+        onPark.accept(remaining);
+        reportedWakeAt = wakeAt;
+        reportedNow = now;
+      }
+      LockSupport.parkNanos(this, remaining);
+      if (Thread.interrupted()) {
+        // The others in the batch still need it sent; the interrupt is restored afterwards.
+        interrupted = true;
+        break;
+      }
     }
+    batch.leader = null;
     boolean mine;
     synchronized (lock) {
       mine = !batch.sealed;

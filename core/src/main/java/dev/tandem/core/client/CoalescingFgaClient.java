@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * An {@link FgaClient} decorator that turns many concurrent checks into few delegate calls.
@@ -20,20 +23,31 @@ import java.util.Objects;
  *       identical check after it completed calls again, so a failure is never remembered.
  *   <li><b>Batching.</b> Distinct checks arriving within {@link CoalescingOptions#window()} of the
  *       first go out as one {@link FgaClient#batchCheck} of at most {@link
- *       CoalescingOptions#maxBatchSize()}; a full batch goes at once. A batch of one is sent as a
- *       plain {@link FgaClient#check}. With a zero window nothing waits, but identical checks still
- *       share a call.
+ *       CoalescingOptions#maxBatchSize()}; a full batch goes at once, and so does a batch to which
+ *       no check was added for {@link CoalescingOptions#quietPeriod()} (a quarter of the window
+ *       unless set), since checks have stopped arriving. A batch of one is sent as a plain {@link
+ *       FgaClient#check}. With a zero window nothing waits, but identical checks still share a
+ *       call.
  *   <li><b>Failures.</b> A {@link BatchCheckItem.Failed} item fails only the callers of that check,
  *       with the item's exception. When the whole delegate call throws, or answers with the wrong
  *       number of items, every caller of the batch gets an {@link FgaException} (the delegate's, or
  *       an {@link FgaUnavailableException}). No error ever becomes an answer.
  * </ul>
  *
- * <p><b>Threads.</b> The client owns none. The first check of a batch leads it: its thread waits
- * out the window (or until the batch fills, whichever is first) and then makes the delegate call;
- * when a check fills a batch, that check's thread sends it at once. The call is made by a thread
- * that would be waiting anyway, and batches never queue behind one another's delegate latency as
- * they would behind a single scheduler thread.
+ * <p><b>Threads.</b> Synchronous checks use no thread of the client's. The first check of a batch
+ * leads it: its thread waits out the window (or until the batch fills or goes quiet, whichever is
+ * first) and then makes the delegate call; when a check fills a batch, that check's thread sends it
+ * at once. The call is made by a thread that would be waiting anyway, and batches never queue
+ * behind one another's delegate latency as they would behind a single scheduler thread.
+ *
+ * <p><b>Asynchronous checks.</b> {@link #checkAsync} does not block: the check joins the call in
+ * flight or the pending batch exactly as {@link #check} would, and the caller gets its own future
+ * of that call's answer. Since no caller's thread is waiting, the batch an asynchronous check opens
+ * is led (its window waited out, then sent), and a batch it fills is sent, by a thread of a small
+ * pool the client creates on the first asynchronous check: cached daemon threads, one per batch
+ * being led or sent, idle ones ending after 5 seconds, shut down by {@link #close()}. The delegate
+ * call itself is synchronous ({@link FgaClient#batchCheck}), so some thread has to wait for it; one
+ * per batch, not one per check. Synchronous and asynchronous checks share batches.
  *
  * <p>{@link Consistency#HIGHER_CONSISTENCY} checks go straight to the delegate. {@link #batchCheck}
  * calls pass through, split into chunks of at most {@code maxBatchSize}. {@link #close()} fails the
@@ -46,11 +60,16 @@ public final class CoalescingFgaClient extends ForwardingFgaClient {
   private final CheckCoalescer coalescer;
   private volatile boolean closed;
 
-  private CoalescingFgaClient(FgaClient delegate, CoalescingOptions options, Runnable onQueued) {
+  private CoalescingFgaClient(
+      FgaClient delegate,
+      CoalescingOptions options,
+      Runnable onQueued,
+      LongSupplier clock,
+      LongConsumer onPark) {
     super(delegate);
     this.storeId = delegate.storeId();
     this.maxBatchSize = options.maxBatchSize();
-    this.coalescer = new CheckCoalescer(delegate, options, onQueued);
+    this.coalescer = new CheckCoalescer(delegate, options, onQueued, clock, onPark);
   }
 
   /** Coalesces the checks sent to {@code delegate}. */
@@ -64,7 +83,26 @@ public final class CoalescingFgaClient extends ForwardingFgaClient {
    */
   static CoalescingFgaClient wrap(
       FgaClient delegate, CoalescingOptions options, Runnable onQueued) {
-    return new CoalescingFgaClient(delegate, options, onQueued);
+    return new CoalescingFgaClient(delegate, options, onQueued, System::nanoTime, nanos -> {});
+  }
+
+  /**
+   * As {@link #wrap(FgaClient, CoalescingOptions, Runnable)}, with time read from {@code clock}
+   * (nanoseconds) and {@code onPark} told each time a batch's leader is about to wait, and for how
+   * many nanoseconds; for tests.
+   */
+  static CoalescingFgaClient wrap(
+      FgaClient delegate,
+      CoalescingOptions options,
+      Runnable onQueued,
+      LongSupplier clock,
+      LongConsumer onPark) {
+    return new CoalescingFgaClient(delegate, options, onQueued, clock, onPark);
+  }
+
+  /** Makes every batch leader look at the clock again; for tests with a fake clock. */
+  void wakeLeaders() {
+    coalescer.wakeLeaders();
   }
 
   /** Ends every open window now, as if it had elapsed; for tests. */
@@ -85,6 +123,26 @@ public final class CoalescingFgaClient extends ForwardingFgaClient {
       return delegate().check(request, consistency);
     }
     return coalescer.check(request, consistency);
+  }
+
+  /**
+   * As {@link #check}, without blocking the caller (see the class comment). {@link
+   * Consistency#HIGHER_CONSISTENCY} checks go to the delegate's {@link FgaClient#checkAsync} at
+   * once, called from a pool thread. Never throws: every failure, including a closed client, is an
+   * exceptionally completed future with an {@link FgaException}.
+   */
+  @Override
+  public CompletableFuture<CheckResult> checkAsync(CheckRequest request, Consistency consistency) {
+    try {
+      Objects.requireNonNull(request, "request");
+      requireOpen();
+      if (consistency == Consistency.HIGHER_CONSISTENCY) {
+        return coalescer.direct(request, consistency);
+      }
+      return coalescer.checkAsync(request, consistency);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(AsyncChecks.asFga(e));
+    }
   }
 
   @Override

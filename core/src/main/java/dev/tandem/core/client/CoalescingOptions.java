@@ -5,10 +5,12 @@ import java.time.Duration;
 /**
  * Request coalescing of {@link CoalescingFgaClient}.
  *
- * @param window how long a check waits for others to share a batch with
+ * @param window the longest a check waits for others to share a batch with
  * @param maxBatchSize the most checks per batch call; OpenFGA accepts 50
+ * @param quietPeriod a batch that has not grown for this long goes before its window ends; at most
+ *     {@code window} (equal to it: always wait out the window)
  */
-public record CoalescingOptions(Duration window, int maxBatchSize) {
+public record CoalescingOptions(Duration window, int maxBatchSize, Duration quietPeriod) {
 
   /** OpenFGA's limit of checks per batch-check call. */
   public static final int MAX_BATCH_SIZE = 50;
@@ -21,9 +23,18 @@ public record CoalescingOptions(Duration window, int maxBatchSize) {
       throw new IllegalArgumentException(
           "maxBatchSize must be between 1 and " + MAX_BATCH_SIZE + ", got " + maxBatchSize);
     }
+    if (quietPeriod.isNegative() || quietPeriod.compareTo(window) > 0) {
+      throw new IllegalArgumentException(
+          "quietPeriod must be between 0 and the window " + window + ", got " + quietPeriod);
+    }
   }
 
-  /** A 2 ms window and batches of 50. */
+  /** A {@code window} and batch size with a quiet period of a quarter of the window. */
+  public CoalescingOptions(Duration window, int maxBatchSize) {
+    this(window, maxBatchSize, window.dividedBy(4));
+  }
+
+  /** A 2 ms window, a 0.5 ms quiet period and batches of 50. */
   public static CoalescingOptions defaults() {
     return new CoalescingOptions(Duration.ofMillis(2), MAX_BATCH_SIZE);
   }

@@ -9,6 +9,7 @@ import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.StoreInfo;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One API over OpenFGA-compatible backends: the embedded engine, or a remote OpenFGA or Auth0 FGA
@@ -40,6 +41,24 @@ public interface FgaClient extends AutoCloseable {
   /** {@link #check(CheckRequest, Consistency)} with the default consistency. */
   default CheckResult check(CheckRequest request) {
     return check(request, Consistency.UNSPECIFIED);
+  }
+
+  /**
+   * {@link #check(CheckRequest, Consistency)} as a future. The future completes with the result or
+   * exceptionally with an {@link dev.tandem.core.FgaException} (anything else the check throws is
+   * wrapped in {@link dev.tandem.core.FgaUnavailableException}); a failure is never an allow.
+   *
+   * <p>The default runs the synchronous check on the calling thread and returns a completed future,
+   * so it blocks like {@code check}. {@link CoalescingFgaClient} overrides it to return at once,
+   * the check joining the pending batch; the decorators pass it on to their delegate.
+   */
+  default CompletableFuture<CheckResult> checkAsync(CheckRequest request, Consistency consistency) {
+    return AsyncChecks.completed(() -> check(request, consistency));
+  }
+
+  /** {@link #checkAsync(CheckRequest, Consistency)} with the default consistency. */
+  default CompletableFuture<CheckResult> checkAsync(CheckRequest request) {
+    return checkAsync(request, Consistency.UNSPECIFIED);
   }
 
   /**

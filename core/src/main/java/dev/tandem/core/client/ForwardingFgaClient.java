@@ -9,6 +9,7 @@ import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.StoreInfo;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An {@link FgaClient} that passes every call to another. Decorators extend it and override only
@@ -36,6 +37,11 @@ public abstract class ForwardingFgaClient implements FgaClient {
   @Override
   public CheckResult check(CheckRequest request, Consistency consistency) {
     return delegate.check(request, consistency);
+  }
+
+  @Override
+  public CompletableFuture<CheckResult> checkAsync(CheckRequest request, Consistency consistency) {
+    return delegate.checkAsync(request, consistency);
   }
 
   @Override

@@ -15,6 +15,8 @@ import dev.tandem.core.tuple.TupleKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -327,5 +329,47 @@ abstract class FgaClientContractTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void checkAsyncFromOneThreadGivesEachCheckItsOwnAnswer() throws Exception {
+    int users = 200;
+    List<TupleKey> grants = new ArrayList<>();
+    for (int i = 0; i < users; i += 2) {
+      grants.add(TupleKey.of("doc:readme", "viewer", "user:u" + i));
+    }
+    write(grants.subList(0, 50).toArray(TupleKey[]::new));
+    write(grants.subList(50, 100).toArray(TupleKey[]::new));
+
+    List<CompletableFuture<CheckResult>> answers = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < users; i++) {
+        answers.add(client.checkAsync(CheckRequest.of("doc:readme", "viewer", "user:u" + i)));
+      }
+    }
+    for (int i = 0; i < answers.size(); i++) {
+      assertThat(answers.get(i).get().allowed()).as("answer %d", i).isEqualTo(i % 2 == 0);
+    }
+  }
+
+  @Test
+  void checkAsyncWhenWriteGrantsThenAllowedAtOnce() throws Exception {
+    CheckRequest anne = CheckRequest.of("doc:readme", "viewer", "user:anne");
+    assertThat(client.checkAsync(anne).get().allowed()).isFalse();
+
+    write(TupleKey.of("doc:readme", "viewer", "user:anne"));
+
+    assertThat(client.checkAsync(anne).get().allowed()).isTrue();
+    assertThat(client.checkAsync(anne, Consistency.HIGHER_CONSISTENCY).get().allowed()).isTrue();
+  }
+
+  @Test
+  void checkAsyncWhenRelationUnknownThenTheFutureFailsWithAValidationException() {
+    CompletableFuture<CheckResult> answer =
+        client.checkAsync(CheckRequest.of("doc:readme", "no_such_relation", "user:anne"));
+
+    assertThatThrownBy(answer::get)
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(FgaValidationException.class);
   }
 }
