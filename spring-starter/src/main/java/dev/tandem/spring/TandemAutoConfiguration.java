@@ -161,11 +161,23 @@ public final class TandemAutoConfiguration {
       ObjectProvider<ApplicationEventPublisher> events) {
     return new TandemMethodAdvisor(
         new TandemMethodInterceptor(
-            authorizer::getObject,
-            actors::getObject,
-            model::getObject,
-            () -> properties.getObject().getRetryAfter(),
-            event -> events.getObject().publishEvent(event)));
+            new MethodEnforcer(
+                authorizer::getObject,
+                actors::getObject,
+                model::getObject,
+                () -> properties.getObject().getRetryAfter(),
+                event -> events.getObject().publishEvent(event))));
+  }
+
+  /**
+   * Hands the advisor's enforcement to {@link TandemAspectSupport} for the AspectJ aspect, for as
+   * long as this context lives. Without it the aspect denies every call.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  static TandemAspectSupport.Installation tandemAspectInstallation(TandemMethodAdvisor advisor) {
+    return new TandemAspectSupport.Installation(advisor.enforcer());
   }
 
   @Bean

@@ -33,6 +33,11 @@ public final class TandemMethodAdvisor extends AbstractPointcutAdvisor {
     setOrder(DEFAULT_ORDER);
   }
 
+  /** The enforcement this advisor applies, shared with the AspectJ aspect. */
+  MethodEnforcer enforcer() {
+    return interceptor.enforcer();
+  }
+
   @Override
   public Pointcut getPointcut() {
     return pointcut;

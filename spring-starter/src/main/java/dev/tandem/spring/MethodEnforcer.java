@@ -1,0 +1,247 @@
+package dev.tandem.spring;
+
+import dev.tandem.core.actor.Actor;
+import dev.tandem.core.authz.Authorizer;
+import dev.tandem.core.authz.Decision;
+import dev.tandem.core.authz.Denial;
+import dev.tandem.core.authz.DenialReason;
+import dev.tandem.core.authz.Permission;
+import dev.tandem.core.authz.PrincipalRole;
+import dev.tandem.core.http.AuthorizationProblem;
+import dev.tandem.core.model.AuthorizationModel;
+import dev.tandem.core.tuple.Identifiers;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+
+/**
+ * The enforcement of {@code @RequiresRelation}, {@code @AuthenticatedOnly} and {@code
+ * FilterByRelation} around one method call, shared by the Spring AOP {@link
+ * TandemMethodInterceptor} (beans) and the AspectJ aspect (classes that are not beans): resolves
+ * the actor, evaluates every {@code on} expression in a read-only context over the arguments, and
+ * decides all requirements in one {@link Authorizer#decideAll} call. Anything but a grant throws
+ * {@link TandemAccessDeniedException}; the method then does not run. A result to filter is filtered
+ * with one {@link Authorizer#filter} call.
+ */
+final class MethodEnforcer {
+
+  private final Supplier<Authorizer> authorizer;
+  private final Supplier<ActorResolver> actors;
+  private final Supplier<AuthorizationModel> model;
+  private final Supplier<Duration> retryAfter;
+  private final Consumer<TandemDecisionEvent> events;
+  private final Map<Method, MethodPlan> plans = new ConcurrentHashMap<>();
+
+  MethodEnforcer(
+      Supplier<Authorizer> authorizer,
+      Supplier<ActorResolver> actors,
+      Supplier<AuthorizationModel> model,
+      Supplier<Duration> retryAfter,
+      Consumer<TandemDecisionEvent> events) {
+    this.authorizer = authorizer;
+    this.actors = actors;
+    this.model = model;
+    this.retryAfter = retryAfter;
+    this.events = events;
+  }
+
+  /**
+   * Runs {@code call} if the actor may call {@code method} with {@code arguments}, and filters its
+   * result when the method asks for it.
+   */
+  @Nullable Object enforce(
+      Method method, @Nullable Object[] arguments, TandemAspectSupport.Invocation call)
+      throws Throwable {
+    MethodPlan plan = plans.computeIfAbsent(method, this::compile);
+    Actor actor = actor();
+    if (plan.relations()) {
+      authorize(plan, actor, arguments);
+    }
+    Object result = call.proceed();
+    MethodPlan.ResultFilter filter = plan.filter();
+    return filter == null
+        ? result
+        : ResultFiltering.filter(filter, actor, result, authorizer.get(), retryAfter.get());
+  }
+
+  /** The plan of a method; startup validation has already reported every problem. */
+  MethodPlan compile(Method method) {
+    List<String> problems = new ArrayList<>();
+    MethodPlan plan = MethodPlan.compile(method, model.get(), problems);
+    if (plan == null) {
+      throw new IllegalStateException(
+          "Tandem cannot enforce " + MethodPlan.describe(method) + ": " + problems);
+    }
+    return plan;
+  }
+
+  private Actor actor() {
+    Actor actor;
+    try {
+      actor = actors.get().currentActor();
+    } catch (RuntimeException e) {
+      throw new TandemAccessDeniedException(AuthorizationProblem.unauthenticated(), e);
+    }
+    if (actor == null) {
+      throw new TandemAccessDeniedException(AuthorizationProblem.unauthenticated());
+    }
+    return actor;
+  }
+
+  private void authorize(MethodPlan plan, Actor actor, @Nullable Object[] arguments) {
+    SimpleEvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().build();
+    Parameter[] parameters = plan.method().getParameters();
+    for (int i = 0; i < parameters.length && i < arguments.length; i++) {
+      context.setVariable(parameters[i].getName(), arguments[i]);
+    }
+    List<Permission> permissions = new ArrayList<>(plan.requirements().size());
+    for (MethodPlan.Requirement requirement : plan.requirements()) {
+      Object value;
+      try {
+        value = requirement.on().getValue(context);
+      } catch (RuntimeException e) {
+        // A null on the way to the id (#ticket.projectId with no ticket): nothing to allow.
+        throw new TandemAccessDeniedException(AuthorizationProblem.forbidden(), e);
+      }
+      permissions.add(Permission.of(requirement.relation(), object(requirement.type(), value)));
+    }
+    List<Decision> decisions;
+    long start = System.nanoTime();
+    try {
+      decisions = authorizer.get().decideAll(actor, permissions);
+    } catch (RuntimeException e) {
+      publishUnavailable(actor, permissions, since(start));
+      throw new TandemAccessDeniedException(AuthorizationProblem.unavailable(retryAfter.get()), e);
+    }
+    Duration latency = since(start);
+    if (decisions.size() != permissions.size()) {
+      publishUnavailable(actor, permissions, latency);
+      throw new TandemAccessDeniedException(AuthorizationProblem.unavailable(retryAfter.get()));
+    }
+    for (int i = 0; i < decisions.size(); i++) {
+      publish(actor, decisions.get(i), new Batch(latency, decisions.size(), i));
+    }
+    AuthorizationProblem problem = null;
+    for (Decision decision : decisions) {
+      if (!decision.granted()) {
+        AuthorizationProblem candidate = AuthorizationProblem.of(decision, actor, retryAfter.get());
+        if (problem == null || rank(candidate) < rank(problem)) {
+          problem = candidate;
+        }
+      }
+    }
+    if (problem != null) {
+      throw new TandemAccessDeniedException(problem);
+    }
+  }
+
+  /** Where a decision stands in its {@code decideAll} call, and how long the call took. */
+  private record Batch(Duration latency, int size, int index) {}
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private void publish(Actor actor, Decision decision, Batch batch) {
+    List<PrincipalRole> denied = new ArrayList<>();
+    boolean unavailable = false;
+    for (Denial denial : decision.denials()) {
+      denied.add(denial.role());
+      unavailable |= denial.reason() == DenialReason.UNAVAILABLE;
+    }
+    TandemDecisionEvent.Outcome outcome =
+        decision.granted()
+            ? TandemDecisionEvent.Outcome.GRANTED
+            : unavailable
+                ? TandemDecisionEvent.Outcome.UNAVAILABLE
+                : TandemDecisionEvent.Outcome.DENIED;
+    publish(actor, decision.relation(), decision.object(), outcome, denied, batch);
+  }
+
+  private void publishUnavailable(Actor actor, List<Permission> permissions, Duration latency) {
+    for (int i = 0; i < permissions.size(); i++) {
+      Permission permission = permissions.get(i);
+      publish(
+          actor,
+          permission.relation(),
+          permission.object(),
+          TandemDecisionEvent.Outcome.UNAVAILABLE,
+          List.of(),
+          new Batch(latency, permissions.size(), i));
+    }
+  }
+
+  private void publish(
+      Actor actor,
+      String relation,
+      String object,
+      TandemDecisionEvent.Outcome outcome,
+      List<PrincipalRole> denied,
+      Batch batch) {
+    try {
+      events.accept(
+          new TandemDecisionEvent(
+              this,
+              actor,
+              relation,
+              object,
+              outcome,
+              denied,
+              batch.latency(),
+              batch.size(),
+              batch.index()));
+    } catch (RuntimeException e) {
+      // Auditing must not turn a decision around; the decision stands.
+    }
+  }
+
+  /** 403 first (a definitive answer), then 400, then 503. */
+  private static int rank(AuthorizationProblem problem) {
+    return problem.status() == 403 ? 0 : problem.status() == 400 ? 1 : 2;
+  }
+
+  /**
+   * {@code type:id} for the value of an {@code on} expression. The value is only ever a literal id:
+   * null denies; anything but one valid id (empty, a collection, an array, an id with characters
+   * outside the portable set such as {@code "1,2"} from a repeated query parameter) is a bad
+   * request.
+   */
+  private static String object(String type, @Nullable Object value) {
+    if (value == null) {
+      throw new TandemAccessDeniedException(AuthorizationProblem.forbidden());
+    }
+    String id;
+    if (value instanceof CharSequence text) {
+      id = text.toString();
+    } else if (value instanceof Number || value instanceof UUID) {
+      id = value.toString();
+    } else {
+      throw new TandemAccessDeniedException(AuthorizationProblem.badRequest());
+    }
+    if (!valid(type, id)) {
+      throw new TandemAccessDeniedException(AuthorizationProblem.badRequest());
+    }
+    return type + ":" + id;
+  }
+
+  private static boolean valid(String type, String id) {
+    if (!Identifiers.isValidObjectId(id)) {
+      return false;
+    }
+    try {
+      Identifiers.validateObject(type + ":" + id);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}
