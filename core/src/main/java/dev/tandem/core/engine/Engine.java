@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +69,8 @@ public final class Engine {
     TypeSystem types = models.get(model);
     Map<List<Object>, Checker> checkers = new HashMap<>();
     List<BatchCheckItem> items = new ArrayList<>(requests.size());
+    Map<Group, Integer> groupSizes = groupSizes(requests);
+    Map<Group, Optional<Set<String>>> expanded = new HashMap<>();
     @Nullable String validUser = null;
     for (CheckRequest request : requests) {
       try {
@@ -81,14 +84,89 @@ public final class Engine {
               model, request.object(), request.relation(), request.user(), contextual);
           validUser = request.user();
         }
+        Set<String> objects =
+            groupSizes.isEmpty()
+                ? null
+                : objectsOfGroup(types, tuples, request, groupSizes, expanded);
         items.add(
             new BatchCheckItem.Evaluated(
-                evaluate(types, tuples, request, contextual, checkers, requests.size())));
+                objects != null
+                    ? objects.contains(request.object()) ? CheckResult.ALLOWED : CheckResult.DENIED
+                    : evaluate(types, tuples, request, contextual, checkers, requests.size())));
       } catch (FgaException e) {
         items.add(new BatchCheckItem.Failed(e));
       }
     }
     return items;
+  }
+
+  /**
+   * Requests without contextual tuples that ask about one relation of one user on objects of one
+   * type, in groups of at least {@value #MIN_GROUP}: for these, the objects the user can reach
+   * backwards from its tuples may cost fewer lookups than a check per object.
+   */
+  private static Map<Group, Integer> groupSizes(List<CheckRequest> requests) {
+    if (requests.size() < MIN_GROUP) {
+      return Map.of();
+    }
+    Map<Group, Integer> sizes = new HashMap<>();
+    for (CheckRequest request : requests) {
+      if (request.contextualTuples().isEmpty()) {
+        sizes.merge(Group.of(request), 1, Integer::sum);
+      }
+    }
+    sizes.values().removeIf(size -> size < MIN_GROUP);
+    return sizes;
+  }
+
+  /**
+   * The objects of the request's type on which its user has its relation, computed once per group
+   * by {@link ReverseExpansion}, or null when the request is to be checked on its own. Called only
+   * for requests that passed validation.
+   */
+  private static @Nullable Set<String> objectsOfGroup(
+      TypeSystem types,
+      TupleStore tuples,
+      CheckRequest request,
+      Map<Group, Integer> groupSizes,
+      Map<Group, Optional<Set<String>>> expanded) {
+    if (!request.contextualTuples().isEmpty()) {
+      return null;
+    }
+    Group group = Group.of(request);
+    Integer size = groupSizes.get(group);
+    if (size == null) {
+      return null;
+    }
+    Optional<Set<String>> objects = expanded.get(group);
+    if (objects == null) {
+      objects =
+          Optional.ofNullable(
+              ReverseExpansion.expand(
+                  new Evaluation(types, tuples, List.of(), request.context()),
+                  group.type(),
+                  group.relation(),
+                  group.user(),
+                  BUDGET_PER_CHECK * size));
+      expanded.put(group, objects);
+    }
+    return objects.orElse(null);
+  }
+
+  /**
+   * Tuples a reverse expansion may read per check it replaces before giving up: a check of one
+   * object costs a few point lookups, so a walk of this many tuples per object still costs less.
+   */
+  private static final int BUDGET_PER_CHECK = 4;
+
+  /** The smallest group of like requests worth a reverse expansion. */
+  private static final int MIN_GROUP = 32;
+
+  /** Requests asking about one relation of one user on objects of one type. */
+  private record Group(String type, String relation, String user) {
+    static Group of(CheckRequest request) {
+      return new Group(Users.type(request.object()), request.relation(), request.user());
+    }
   }
 
   private static CheckResult evaluate(
