@@ -3,6 +3,7 @@ package dev.tandem.core.engine;
 import dev.tandem.core.model.RelationDefinition;
 import dev.tandem.core.model.RelationReference;
 import dev.tandem.core.model.Rewrite;
+import dev.tandem.core.model.TypeDefinition;
 import dev.tandem.core.tuple.TupleKey;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only used where it gives exactly {@link Checker}'s answers: the relations the target relation
  * depends on form an acyclic graph (so no check can cut a cycle), short enough that no check can
- * reach the depth limit, made only of direct grants, computed usersets, tuple-to-usersets and
- * unions (no intersection or exclusion), with no conditions allowed on any of their tuples (so no
- * condition is evaluated and no check can fail), and without contextual tuples. Then every check is
- * TRUE or FALSE, and TRUE exactly for the objects found here. Otherwise, or when the walk reads
- * more tuples than its budget, {@link #expand} answers null and the caller checks one by one.
+ * reach the depth limit, with no condition ever evaluated for the user (so no check can fail),
+ * intersections and exclusions only where the model says they cannot hold the user's type, and
+ * without contextual tuples. Then every check is TRUE or FALSE, and TRUE exactly for the objects
+ * found here. Otherwise, or when the walk reads more tuples than its budget, {@link #expand}
+ * answers null and the caller checks one by one.
  */
 final class ReverseExpansion {
 
@@ -59,7 +60,9 @@ final class ReverseExpansion {
         || user.indexOf(':') < 0) {
       return null;
     }
-    if (!eligible(evaluation.types(), type, relation, new HashSet<>(), new HashSet<>())) {
+    Set<String> reach = reach(evaluation.types(), Users.type(user));
+    Eligibility eligibility = new Eligibility(evaluation.types(), Users.type(user), reach);
+    if (!eligibility.eligible(type, relation, new HashSet<>(), new HashSet<>())) {
       return null;
     }
     ReverseExpansion expansion = new ReverseExpansion(evaluation, user, budget);
@@ -71,74 +74,160 @@ final class ReverseExpansion {
   }
 
   /**
-   * Whether the relations {@code type#relation} depends on are acyclic, few, condition-free and
-   * built from unions only. {@code done} holds relations already found eligible.
+   * The relations ({@code type#relation}) that could ever hold a subject of {@code userType},
+   * judged from the model alone: the least fixpoint of "a direct grant of that type, or a path
+   * through usersets, computed usersets, tuple-to-usersets, unions, intersections of such, or the
+   * base of an exclusion". Anything outside it is empty for such a subject whatever the tuples.
    */
-  private static boolean eligible(
-      TypeSystem types, String type, String relation, Set<String> path, Set<String> done) {
-    String node = type + "#" + relation;
-    if (done.contains(node)) {
-      return true;
-    }
-    if (!path.add(node) || path.size() + done.size() > MAX_NODES) {
-      return false; // a cycle, or too many relations
-    }
-    RelationDefinition definition = types.relation(type, relation);
-    if (definition != null) {
-      if (!eligibleRewrite(types, type, relation, definition.rewrite(), path, done)) {
-        return false;
+  static Set<String> reach(TypeSystem types, String userType) {
+    Set<String> reach = new HashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (TypeDefinition type : types.model().types().values()) {
+        for (RelationDefinition relation : type.relations().values()) {
+          String node = type.name() + "#" + relation.name();
+          if (!reach.contains(node)
+              && canHold(
+                  types, type.name(), relation.name(), relation.rewrite(), userType, reach)) {
+            reach.add(node);
+            changed = true;
+          }
+        }
       }
     }
-    path.remove(node);
-    done.add(node);
-    return true;
+    return reach;
   }
 
-  private static boolean eligibleRewrite(
+  private static boolean canHold(
       TypeSystem types,
       String type,
       String relation,
       Rewrite rewrite,
-      Set<String> path,
-      Set<String> done) {
+      String userType,
+      Set<String> reach) {
     if (rewrite instanceof Rewrite.This) {
       for (RelationReference reference : references(types, type, relation)) {
-        if (reference.condition() != null) {
-          return false;
-        }
-        if (reference.relation() != null
-            && !eligible(types, reference.type(), reference.relation(), path, done)) {
-          return false;
+        if (reference.relation() == null
+            ? reference.type().equals(userType)
+            : reach.contains(reference.type() + "#" + reference.relation())) {
+          return true;
         }
       }
-      return true;
+      return false;
     }
     if (rewrite instanceof Rewrite.ComputedUserset computed) {
-      return eligible(types, type, computed.relation(), path, done);
+      return reach.contains(type + "#" + computed.relation());
     }
     if (rewrite instanceof Rewrite.TupleToUserset ttu) {
       for (RelationReference reference : references(types, type, ttu.tupleset())) {
-        if (reference.condition() != null) {
-          return false;
-        }
         if (reference.relation() == null
             && !reference.wildcard()
-            && types.relation(reference.type(), ttu.computedRelation()) != null
-            && !eligible(types, reference.type(), ttu.computedRelation(), path, done)) {
-          return false;
+            && reach.contains(reference.type() + "#" + ttu.computedRelation())) {
+          return true;
         }
       }
-      return true;
+      return false;
     }
     if (rewrite instanceof Rewrite.Union union) {
       for (Rewrite child : union.children()) {
-        if (!eligibleRewrite(types, type, relation, child, path, done)) {
+        if (canHold(types, type, relation, child, userType, reach)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (rewrite instanceof Rewrite.Intersection intersection) {
+      for (Rewrite child : intersection.children()) {
+        if (!canHold(types, type, relation, child, userType, reach)) {
           return false;
         }
       }
       return true;
     }
-    return false; // intersection or exclusion
+    return canHold(types, type, relation, ((Rewrite.Difference) rewrite).base(), userType, reach);
+  }
+
+  /**
+   * Whether every check of {@code type#relation} for a subject of {@code userType} is TRUE or
+   * FALSE, never a cycle or an error, and TRUE exactly where the walk finds the object: the
+   * relations visited are acyclic and few; no condition is ever evaluated for such a subject (a
+   * conditioned grant is allowed only for another type, as a plain grant, which {@link Checker}
+   * never evaluates for this subject); and intersections and exclusions appear only where the model
+   * says they cannot hold such a subject, so both sides answer FALSE there.
+   */
+  private record Eligibility(TypeSystem types, String userType, Set<String> reach) {
+
+    boolean eligible(String type, String relation, Set<String> path, Set<String> done) {
+      String node = type + "#" + relation;
+      if (done.contains(node)) {
+        return true;
+      }
+      if (!path.add(node) || path.size() + done.size() > MAX_NODES) {
+        return false; // a cycle, or too many relations
+      }
+      RelationDefinition definition = types.relation(type, relation);
+      if (definition != null && !eligible(type, relation, definition.rewrite(), path, done)) {
+        return false;
+      }
+      path.remove(node);
+      done.add(node);
+      return true;
+    }
+
+    private boolean eligible(
+        String type, String relation, Rewrite rewrite, Set<String> path, Set<String> done) {
+      if (rewrite instanceof Rewrite.This) {
+        for (RelationReference reference : references(types, type, relation)) {
+          boolean evaluated = reference.relation() != null || reference.type().equals(userType);
+          if (reference.condition() != null && evaluated) {
+            return false;
+          }
+          if (reference.relation() != null
+              && !eligible(reference.type(), reference.relation(), path, done)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      if (rewrite instanceof Rewrite.ComputedUserset computed) {
+        return eligible(type, computed.relation(), path, done);
+      }
+      if (rewrite instanceof Rewrite.TupleToUserset ttu) {
+        for (RelationReference reference : references(types, type, ttu.tupleset())) {
+          if (reference.condition() != null) {
+            return false;
+          }
+          if (reference.relation() == null
+              && !reference.wildcard()
+              && types.relation(reference.type(), ttu.computedRelation()) != null
+              && !eligible(reference.type(), ttu.computedRelation(), path, done)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      List<Rewrite> children;
+      if (rewrite instanceof Rewrite.Union union) {
+        children = union.children();
+      } else {
+        if (canHold(types, type, relation, rewrite, userType, reach)) {
+          return false; // an intersection or exclusion that matters for this subject
+        }
+        children =
+            rewrite instanceof Rewrite.Intersection intersection
+                ? intersection.children()
+                : List.of(
+                    ((Rewrite.Difference) rewrite).base(),
+                    ((Rewrite.Difference) rewrite).subtract());
+      }
+      for (Rewrite child : children) {
+        if (!eligible(type, relation, child, path, done)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static List<RelationReference> references(
@@ -169,11 +258,12 @@ final class ReverseExpansion {
       into.addAll(objects(type, computed.relation()));
     } else if (rewrite instanceof Rewrite.TupleToUserset ttu) {
       tupleToUserset(type, ttu, into);
-    } else {
-      for (Rewrite child : ((Rewrite.Union) rewrite).children()) {
+    } else if (rewrite instanceof Rewrite.Union union) {
+      for (Rewrite child : union.children()) {
         rewrite(type, relation, child, into);
       }
     }
+    // An intersection or exclusion here cannot hold the user (see Eligibility): nothing to add.
   }
 
   /** As {@link Checker}'s direct grants: the user's own tuples, its wildcard's, usersets'. */
