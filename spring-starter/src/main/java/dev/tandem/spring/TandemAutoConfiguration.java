@@ -14,6 +14,8 @@ import dev.tandem.core.tuple.TupleKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -162,11 +164,16 @@ public final class TandemAutoConfiguration {
     return new TandemMethodAdvisor(
         new TandemMethodInterceptor(
             new MethodEnforcer(
-                authorizer::getObject,
-                actors::getObject,
-                model::getObject,
-                () -> properties.getObject().getRetryAfter(),
-                event -> events.getObject().publishEvent(event))));
+                Lazily.of(authorizer::getObject),
+                Lazily.of(actors::getObject),
+                Lazily.of(model::getObject),
+                Lazily.of(() -> properties.getObject().getRetryAfter()),
+                publishWith(Lazily.of(events::getObject)))));
+  }
+
+  private static Consumer<TandemDecisionEvent> publishWith(
+      Supplier<ApplicationEventPublisher> events) {
+    return event -> events.get().publishEvent(event);
   }
 
   /**
