@@ -322,8 +322,8 @@ public final class TandemAutoConfiguration {
   static class WebMvcConfiguration {
     @Bean
     @ConditionalOnMissingBean
-    TandemProblemHandler tandemProblemHandler() {
-      return new TandemProblemHandler();
+    TandemProblemHandler tandemProblemHandler(TandemProperties properties) {
+      return new TandemProblemHandler(properties.getRetryAfter());
     }
   }
 

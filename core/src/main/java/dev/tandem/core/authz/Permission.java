@@ -28,7 +28,7 @@ public record Permission(String relation, String object) {
    * Throws {@link dev.tandem.core.FgaValidationException} when the relation or object is not a
    * valid identifier.
    */
-  void requireValid() {
+  public void requireValid() {
     Identifiers.validateRelation(relation);
     Identifiers.validateObject(object);
   }

@@ -27,4 +27,16 @@ public record Task(
     Objects.requireNonNull(agentId, "agentId");
     grants = List.copyOf(grants);
   }
+
+  /**
+   * Whether this task is bound to {@code userId} and {@code agentId} and its grants have not
+   * expired at {@code now}: the test an authorization server makes before issuing an agent a token
+   * for the task, and an API may make before serving the agent.
+   */
+  public boolean isLiveFor(String userId, String agentId, Instant now) {
+    return this.userId.equals(userId)
+        && this.agentId.equals(agentId)
+        && expiresAt != null
+        && expiresAt.isAfter(now);
+  }
 }

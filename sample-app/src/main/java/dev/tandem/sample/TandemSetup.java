@@ -1,0 +1,39 @@
+package dev.tandem.sample;
+
+import dev.tandem.core.actor.SubjectMapper;
+import dev.tandem.core.authz.Authorizer;
+import dev.tandem.core.authz.Consents;
+import dev.tandem.core.authz.Conventions;
+import dev.tandem.core.authz.TaskGrants;
+import dev.tandem.core.client.FgaClient;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Tandem's beans that share one clock: the authorizer sends the current time with every check, and
+ * task grants expire by it. The starter backs off its own {@link Authorizer} for this one.
+ */
+@Configuration(proxyBeanMethods = false)
+class TandemSetup {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  Authorizer authorizer(FgaClient fga, Clock clock) {
+    return Authorizer.builder(fga).clock(clock).build();
+  }
+
+  @Bean
+  Consents consents(FgaClient fga) {
+    return Consents.create(fga);
+  }
+
+  @Bean
+  TaskGrants taskGrants(FgaClient fga, Clock clock) {
+    return TaskGrants.create(fga, SubjectMapper.defaults(), Conventions.DEFAULT, clock);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.tandem.sample.api;
+
+import dev.tandem.core.actor.Actor;
+import dev.tandem.core.authz.TaskGrants;
+import dev.tandem.core.http.AuthorizationProblem;
+import dev.tandem.spring.ActorResolver;
+import dev.tandem.spring.TandemAccessDeniedException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Refuses every call of an agent whose task has ended or expired (403), before any endpoint runs.
+ * Tandem's checks already deny such a task every relation; this makes endpoints that only filter
+ * (an empty answer is not a refusal) refuse too, so an agent learns at once that its task is over.
+ */
+@Component
+class LiveTaskInterceptor implements HandlerInterceptor {
+
+  private final ActorResolver actors;
+  private final TaskGrants tasks;
+  private final Clock clock;
+
+  LiveTaskInterceptor(ActorResolver actors, TaskGrants tasks, Clock clock) {
+    this.actors = actors;
+    this.tasks = tasks;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    Actor actor;
+    try {
+      actor = actors.currentActor();
+    } catch (RuntimeException e) {
+      return true; // Tandem answers 401 at the endpoint for a token that names no actor.
+    }
+    if (actor == null || actor.agentTask() == null) {
+      return true;
+    }
+    Actor.AgentTask agentTask = actor.agentTask();
+    boolean live =
+        tasks
+            .find(agentTask.taskId())
+            .filter(
+                task -> task.isLiveFor(actor.principalId(), agentTask.agentId(), clock.instant()))
+            .isPresent();
+    if (!live) {
+      throw new TandemAccessDeniedException(AuthorizationProblem.forbidden());
+    }
+    return true;
+  }
+}
