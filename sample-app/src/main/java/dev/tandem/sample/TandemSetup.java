@@ -6,9 +6,11 @@ import dev.tandem.core.authz.Consents;
 import dev.tandem.core.authz.Conventions;
 import dev.tandem.core.authz.TaskGrants;
 import dev.tandem.core.client.FgaClient;
+import dev.tandem.sample.data.RemoteStoreBootstrap;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Tandem's beans that share one clock: the authorizer sends the current time with every check, and
@@ -16,6 +18,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class TandemSetup {
+
+  /** Creates and seeds a store when the app runs remote without a store id. */
+  @Bean
+  static RemoteStoreBootstrap remoteStoreBootstrap(ConfigurableEnvironment env) {
+    return new RemoteStoreBootstrap(env);
+  }
 
   @Bean
   Clock clock() {

@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -32,16 +32,23 @@ import tools.jackson.databind.json.JsonMapper;
  * standalone jar, an OpenFGA container) with one setting. With a store id set, nothing is created.
  * It authenticates with {@code tandem.remote.api-token} when set; for a server that needs OAuth
  * client credentials (Auth0 FGA), create and seed the store yourself and set its id.
+ *
+ * <p>It runs as a bean-factory post-processor: after every property source is known (test
+ * properties included), before any bean reads {@code tandem.remote.store-id}.
  */
-public final class RemoteStoreBootstrap
-    implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+public final class RemoteStoreBootstrap implements BeanFactoryPostProcessor {
 
   private static final Logger log = LoggerFactory.getLogger(RemoteStoreBootstrap.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  private final ConfigurableEnvironment env;
+
+  public RemoteStoreBootstrap(ConfigurableEnvironment env) {
+    this.env = env;
+  }
+
   @Override
-  public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-    ConfigurableEnvironment env = event.getEnvironment();
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     if (!"remote".equalsIgnoreCase(env.getProperty("tandem.mode", "embedded"))
         || !env.getProperty("tandem.remote.store-id", "").isBlank()) {
       return;
