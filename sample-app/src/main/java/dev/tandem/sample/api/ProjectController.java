@@ -40,11 +40,14 @@ class ProjectController {
         .toList();
   }
 
+  // tag::tickets[]
   @GetMapping("/api/projects/{projectId}/tickets")
   @RequiresRelation(value = "can_view", on = "#projectId", type = "project")
   List<Ticket> tickets(@PathVariable String projectId) {
     return tickets.ofProject(projectId);
   }
+
+  // end::tickets[]
 
   /** A new ticket; 201 with its location. */
   @PostMapping("/api/projects/{projectId}/tickets")
