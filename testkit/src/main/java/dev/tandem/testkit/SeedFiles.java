@@ -1,11 +1,8 @@
 package dev.tandem.testkit;
 
-import dev.tandem.core.internal.http.Json;
-import dev.tandem.core.internal.http.MalformedJsonException;
-import dev.tandem.core.internal.http.TupleJson;
 import dev.tandem.core.model.AuthorizationModel;
-import dev.tandem.core.model.ModelDsl;
-import dev.tandem.core.model.ModelJson;
+import dev.tandem.core.model.ModelFiles;
+import dev.tandem.core.tuple.TupleFiles;
 import dev.tandem.core.tuple.TupleKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,19 +13,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads models and tuple files from {@code classpath:} or file locations. */
 final class SeedFiles {
 
   /** A model (or none) and the tuples to write with it. */
   record Seed(@Nullable AuthorizationModel model, List<TupleKey> tuples) {}
-
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private SeedFiles() {}
 
@@ -43,38 +34,12 @@ final class SeedFiles {
 
   /** A model in OpenFGA's JSON ({@code .json}) or DSL (anything else). */
   static AuthorizationModel model(String location) {
-    String text = read(location);
-    return isJson(location) ? ModelJson.parse(text) : ModelDsl.parse(text);
+    return ModelFiles.parse(read(location), location);
   }
 
-  /** The tuples of a YAML or JSON ({@code .json}) file. */
+  /** The tuples of a YAML or JSON ({@code .json}) file, as {@link TupleFiles} reads them. */
   static List<TupleKey> tuples(String location) {
-    JsonNode tree;
-    try {
-      tree =
-          isJson(location) ? Json.MAPPER.readTree(read(location)) : YAML.readTree(read(location));
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException(
-          "tuples " + location + " cannot be parsed: " + e.getOriginalMessage(), e);
-    }
-    if (tree == null || tree.isNull() || tree.isMissingNode()) {
-      return List.of();
-    }
-    JsonNode list = tree.isObject() ? tree.get("tuples") : tree;
-    if (list == null || !list.isArray()) {
-      throw new IllegalArgumentException(
-          "tuples " + location + " must be a list of tuples, or hold one under 'tuples'");
-    }
-    List<TupleKey> tuples = new ArrayList<>();
-    for (JsonNode node : list) {
-      try {
-        tuples.add(TupleJson.read(node));
-      } catch (MalformedJsonException e) {
-        throw new IllegalArgumentException(
-            "tuple " + tuples.size() + " of " + location + " is invalid: " + e.getMessage(), e);
-      }
-    }
-    return tuples;
+    return TupleFiles.parse(read(location), location);
   }
 
   /** The text at {@code classpath:path}, {@code file:path} or a plain file path. */
@@ -104,9 +69,5 @@ final class SeedFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + location, e);
     }
-  }
-
-  private static boolean isJson(String location) {
-    return location.toLowerCase(Locale.ROOT).endsWith(".json");
   }
 }

@@ -20,6 +20,15 @@ public final class InvalidModelException extends FgaValidationException {
     this.problems = List.copyOf(problems);
   }
 
+  /** The same problems, in a message that starts with where the model came from. */
+  InvalidModelException(String source, InvalidModelException cause) {
+    super(
+        ErrorCode.INVALID_AUTHORIZATION_MODEL,
+        source + " is invalid: " + describe(cause.problems),
+        cause);
+    this.problems = cause.problems;
+  }
+
   /** The problems, in source order where positions are known. */
   public List<ModelProblem> problems() {
     return problems;
