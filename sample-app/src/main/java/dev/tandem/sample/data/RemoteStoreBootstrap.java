@@ -3,7 +3,8 @@ package dev.tandem.sample.data;
 import dev.tandem.core.client.Credentials;
 import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.client.RemoteOptions;
-import dev.tandem.core.model.ModelDsl;
+import dev.tandem.core.model.AuthorizationModel;
+import dev.tandem.core.model.ModelFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -61,7 +61,7 @@ public final class RemoteStoreBootstrap implements BeanFactoryPostProcessor {
     String storeId = createStore(URI.create(apiUrl), storeName, env);
     try (FgaClient store =
         FgaClient.builder().remote(options(apiUrl, env)).storeId(storeId).build()) {
-      store.writeAuthorizationModel(ModelDsl.parse(read(env.getProperty("tandem.model", ""))));
+      store.writeAuthorizationModel(model(env.getProperty("tandem.model", "")));
     }
     env.getPropertySources()
         .addFirst(
@@ -119,13 +119,13 @@ public final class RemoteStoreBootstrap implements BeanFactoryPostProcessor {
         d.maxConnections());
   }
 
-  private static String read(String location) {
+  private static AuthorizationModel model(String location) {
     if (location.isBlank()) {
       throw new IllegalStateException("tandem.model must be set to create a remote store");
     }
     Resource resource = new DefaultResourceLoader().getResource(location);
     try (InputStream in = resource.getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return ModelFiles.read(in, location);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the model at " + location, e);
     }
