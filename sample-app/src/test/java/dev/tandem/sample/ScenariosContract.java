@@ -206,11 +206,9 @@ abstract class ScenariosContract {
         .isEqualTo(204);
 
     assertEveryAgentCallForbidden(agent);
-    assertThat(oauth.exchange("summarizer-agent", "agent-secret", web("alice"), "task:" + taskId))
-        .satisfies(refused -> assertThat(refused.status()).isEqualTo(400))
-        .satisfies(
-            refused ->
-                assertThat(refused.json().get("error").asString()).isEqualTo("invalid_grant"));
+    assertRefused(
+        oauth.exchange("summarizer-agent", "agent-secret", web("alice"), "task:" + taskId),
+        "invalid_grant");
   }
 
   @Test
@@ -223,35 +221,31 @@ abstract class ScenariosContract {
     clock.advance(Duration.ofSeconds(61));
 
     assertEveryAgentCallForbidden(agent);
-    Http.Answer refused =
-        oauth.exchange("summarizer-agent", "agent-secret", web("alice"), "task:" + taskId);
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().get("error").asString()).isEqualTo("invalid_grant");
+    assertRefused(
+        oauth.exchange("summarizer-agent", "agent-secret", web("alice"), "task:" + taskId),
+        "invalid_grant");
   }
 
   @Test
   void agentsWhenExchangingForAnotherUsersTaskThenInvalidGrant() {
     String taskId = startTask("alice", 600);
-    Http.Answer refused =
-        oauth.exchange("summarizer-agent", "agent-secret", web("bob"), "task:" + taskId);
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().get("error").asString()).isEqualTo("invalid_grant");
+    assertRefused(
+        oauth.exchange("summarizer-agent", "agent-secret", web("bob"), "task:" + taskId),
+        "invalid_grant");
   }
 
   @Test
   void agentsWhenSubjectTokenIsThirdPartyAppsThenInvalidGrant() {
     String taskId = startTask("alice", 600);
-    Http.Answer refused =
-        oauth.exchange("summarizer-agent", "agent-secret", slack("alice"), "task:" + taskId);
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().get("error").asString()).isEqualTo("invalid_grant");
+    assertRefused(
+        oauth.exchange("summarizer-agent", "agent-secret", slack("alice"), "task:" + taskId),
+        "invalid_grant");
   }
 
   @Test
   void agentsWhenExchangeWithoutTaskScopeThenInvalidScope() {
-    Http.Answer refused = oauth.exchange("summarizer-agent", "agent-secret", web("alice"), "api");
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().get("error").asString()).isEqualTo("invalid_scope");
+    assertRefused(
+        oauth.exchange("summarizer-agent", "agent-secret", web("alice"), "api"), "invalid_scope");
   }
 
   @Test
@@ -272,6 +266,11 @@ abstract class ScenariosContract {
     String agent = oauth.agentToken(web("alice"), startTask("alice", 600));
     assertThat(api.postJson("/api/agent-tasks", agent, task(600)).status()).isEqualTo(403);
     assertThat(api.postJson("/api/consents", agent, consent()).status()).isEqualTo(403);
+  }
+
+  private static void assertRefused(Http.Answer answer, String error) {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.json().get("error").asString()).isEqualTo(error);
   }
 
   private void assertEveryAgentCallForbidden(String agent) {
