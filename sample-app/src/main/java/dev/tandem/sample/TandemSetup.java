@@ -2,7 +2,6 @@ package dev.tandem.sample;
 
 import dev.tandem.core.actor.SubjectMapper;
 import dev.tandem.core.authz.Authorizer;
-import dev.tandem.core.authz.Consents;
 import dev.tandem.core.authz.Conventions;
 import dev.tandem.core.authz.TaskGrants;
 import dev.tandem.core.client.FgaClient;
@@ -14,7 +13,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Tandem's beans that share one clock: the authorizer sends the current time with every check, and
- * task grants expire by it. The starter backs off its own {@link Authorizer} for this one.
+ * task grants expire by it. The starter backs off its own {@link Authorizer} and {@link TaskGrants}
+ * for these; its {@code Consents} bean is used as it is.
  */
 @Configuration(proxyBeanMethods = false)
 class TandemSetup {
@@ -33,11 +33,6 @@ class TandemSetup {
   @Bean
   Authorizer authorizer(FgaClient fga, Clock clock) {
     return Authorizer.builder(fga).clock(clock).build();
-  }
-
-  @Bean
-  Consents consents(FgaClient fga) {
-    return Consents.create(fga);
   }
 
   @Bean

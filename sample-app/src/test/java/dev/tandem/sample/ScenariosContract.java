@@ -98,6 +98,13 @@ abstract class ScenariosContract {
     assertThat(api.get("/api/projects/apollo/tickets", forged).status()).isEqualTo(401);
   }
 
+  @Test
+  void humansWhenTicketHasNoTitleThenBadRequest() {
+    Http.Answer answer =
+        api.postJson("/api/projects/apollo/tickets", web("alice"), Map.of("description", "x"));
+    assertThat(answer.status()).isEqualTo(400);
+  }
+
   // 2. Service accounts
 
   @Test

@@ -2,6 +2,8 @@ package dev.tandem.spring;
 
 import dev.tandem.core.actor.ActorClaimsMapper;
 import dev.tandem.core.authz.Authorizer;
+import dev.tandem.core.authz.Consents;
+import dev.tandem.core.authz.TaskGrants;
 import dev.tandem.core.client.CacheOptions;
 import dev.tandem.core.client.CoalescingOptions;
 import dev.tandem.core.client.Credentials;
@@ -128,6 +130,20 @@ public final class TandemAutoConfiguration {
   @ConditionalOnMissingBean
   Authorizer tandemAuthorizer(FgaClient client) {
     return Authorizer.create(client);
+  }
+
+  /** Users' consents to third-party apps, written to the same store the authorizer reads. */
+  @Bean
+  @ConditionalOnMissingBean
+  Consents tandemConsents(FgaClient client) {
+    return Consents.create(client);
+  }
+
+  /** Agent tasks and their expiring grants, in the same store the authorizer reads. */
+  @Bean
+  @ConditionalOnMissingBean
+  TaskGrants tandemTaskGrants(FgaClient client) {
+    return TaskGrants.create(client);
   }
 
   @Bean

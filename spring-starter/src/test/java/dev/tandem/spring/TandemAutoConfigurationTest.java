@@ -7,6 +7,9 @@ import dev.tandem.core.annotation.AuthenticatedOnly;
 import dev.tandem.core.annotation.PublicEndpoint;
 import dev.tandem.core.annotation.RequiresRelation;
 import dev.tandem.core.authz.Authorizer;
+import dev.tandem.core.authz.Consents;
+import dev.tandem.core.authz.Permission;
+import dev.tandem.core.authz.TaskGrants;
 import dev.tandem.core.client.CachingFgaClient;
 import dev.tandem.core.client.CoalescingFgaClient;
 import dev.tandem.core.client.FgaClient;
@@ -113,6 +116,40 @@ class TandemAutoConfigurationTest {
     runner
         .withBean(ActorResolver.class, () -> own)
         .run(context -> assertThat(context.getBean(ActorResolver.class)).isSameAs(own));
+  }
+
+  @Test
+  void consentsAndTaskGrantsAreProvidedOverTheSameClient() {
+    runner.run(
+        context -> {
+          context
+              .getBean(Consents.class)
+              .grant("alice", "slack-app", Permission.of("can_view", "project:apollo"));
+          // Written through the starter's client, so its authorizer sees the consent.
+          assertThat(context.getBean(Consents.class).list("alice")).hasSize(1);
+          assertThat(
+                  context
+                      .getBean(FgaClient.class)
+                      .read(dev.tandem.core.client.ReadRequest.of("project:apollo", null, null))
+                      .tuples())
+              .hasSize(1);
+          assertThat(context.getBean(TaskGrants.class).find("nosuchtask")).isEmpty();
+        });
+  }
+
+  @Test
+  void userDefinedConsentsAndTaskGrantsWin() {
+    FgaClient other = FgaClient.builder().embedded().build();
+    Consents consents = Consents.create(other);
+    TaskGrants tasks = TaskGrants.create(other);
+    runner
+        .withBean(Consents.class, () -> consents)
+        .withBean(TaskGrants.class, () -> tasks)
+        .run(
+            context -> {
+              assertThat(context.getBean(Consents.class)).isSameAs(consents);
+              assertThat(context.getBean(TaskGrants.class)).isSameAs(tasks);
+            });
   }
 
   @Test

@@ -20,6 +20,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class ProjectController {
 
+  private static final int MAX_TITLE = 200;
+  private static final int MAX_DESCRIPTION = 10_000;
+
   private final Authorizer authorizer;
   private final Callers callers;
   private final Tickets tickets;
@@ -53,10 +56,16 @@ class ProjectController {
   @PostMapping("/api/projects/{projectId}/tickets")
   @RequiresRelation(value = "can_create_ticket", on = "#projectId", type = "project")
   ResponseEntity<Ticket> create(@PathVariable String projectId, @RequestBody NewTicket body) {
-    if (body.title() == null || body.title().isBlank()) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "title is required");
+    if (body.title() == null || body.title().isBlank() || body.title().length() > MAX_TITLE) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "title must hold 1 to " + MAX_TITLE + " characters");
     }
     String description = body.description() == null ? "" : body.description();
+    if (description.length() > MAX_DESCRIPTION) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST,
+          "description must hold at most " + MAX_DESCRIPTION + " characters");
+    }
     Ticket ticket =
         tickets.create(projectId, body.title(), description, Callers.subject(callers.current()));
     return ResponseEntity.created(URI.create("/api/tickets/" + ticket.id())).body(ticket);
