@@ -1,7 +1,10 @@
 package dev.tandem.spring;
 
+import dev.tandem.core.annotation.Requirements;
 import dev.tandem.core.http.AuthorizationProblem;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
@@ -13,6 +16,11 @@ import org.springframework.beans.factory.InitializingBean;
  * sets up: the same actor resolution, restricted {@code on} expressions, id validation and single
  * {@code decideAll} call as for beans.
  *
+ * <p>The aspect's pointcut finds Tandem's annotations; whether a matched method is enforced is
+ * decided here by the advisor's own rule, so that the aspect enforces exactly what the advisor does
+ * (a class-level requirement, for instance, does not reach a subclass's override). A method whose
+ * declarations contradict each other, which fails startup for a bean, fails the call.
+ *
  * <p>The auto-configuration installs its enforcement when the context starts and removes it when
  * the context closes. While none is installed, {@link #enforce} denies every call with a {@link
  * TandemAccessDeniedException} (403) whose cause names the missing configuration: an unconfigured
@@ -21,6 +29,9 @@ import org.springframework.beans.factory.InitializingBean;
 public final class TandemAspectSupport {
 
   private static final AtomicReference<@Nullable MethodEnforcer> ENFORCER = new AtomicReference<>();
+
+  /** Whether each method the aspect matched is enforced; independent of any installation. */
+  private static final Map<Method, Boolean> ENFORCED = new ConcurrentHashMap<>();
 
   private TandemAspectSupport() {}
 
@@ -37,9 +48,10 @@ public final class TandemAspectSupport {
   }
 
   /**
-   * Runs {@code call} if the current actor may call {@code method} with {@code arguments}.
+   * Runs {@code call} if the current actor may call {@code method} with {@code arguments}, or at
+   * once when Tandem enforces nothing on {@code method}.
    *
-   * @param method the annotated method being called
+   * @param method the woven method being called
    * @param arguments its arguments
    * @param call the method itself
    * @return what the method returned, filtered when it carries {@code @FilterByRelation}
@@ -49,6 +61,9 @@ public final class TandemAspectSupport {
    */
   public static @Nullable Object enforce(
       Method method, @Nullable Object[] arguments, Invocation call) throws Throwable {
+    if (!ENFORCED.computeIfAbsent(method, TandemAspectSupport::enforced)) {
+      return call.proceed();
+    }
     MethodEnforcer enforcer = ENFORCER.get();
     if (enforcer == null) {
       throw new TandemAccessDeniedException(
@@ -59,6 +74,11 @@ public final class TandemAspectSupport {
                   + " is denied until TandemAutoConfiguration has started"));
     }
     return enforcer.enforce(method, arguments, call);
+  }
+
+  /** What the advisor's pointcut advises, and contradictions, which no startup check reports. */
+  private static boolean enforced(Method method) {
+    return MethodPlan.enforced(method) || Requirements.contradiction(method) != null;
   }
 
   /**

@@ -9,7 +9,9 @@ import dev.tandem.core.authz.Authorizer;
 import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.client.WriteRequest;
 import dev.tandem.core.tuple.TupleKey;
+import dev.tandem.spring.woven.CustomReport;
 import dev.tandem.spring.woven.PlainService;
+import dev.tandem.spring.woven.ProjectReport;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +23,7 @@ import org.springframework.context.ApplicationListener;
 /**
  * {@code TandemEnforcementAspect} woven for real: this class runs in its own JVM with the AspectJ
  * agent and {@code META-INF/tandem-test-aop.xml} (the {@code aspectj-weaving} surefire execution),
- * and {@link PlainService} is created with {@code new}, never a bean.
+ * and {@link PlainService} and {@link ProjectReport} are created with {@code new}, never beans.
  */
 class AspectWeavingTest {
 
@@ -126,7 +128,112 @@ class AspectWeavingTest {
   }
 
   @Test
-  void unannotatedMethodIsNotChecked() {
+  void createTicketWhenMetaAnnotatedThenEnforced() {
+    actor.set(Actor.user("bob"));
+    runner.run(
+        context -> {
+          assertThatThrownBy(() -> new PlainService().createTicket("apollo"))
+              .isInstanceOfSatisfying(
+                  TandemAccessDeniedException.class,
+                  e -> assertThat(e.problem().status()).isEqualTo(403));
+          actor.set(Actor.user("alice"));
+          assertThat(new PlainService().createTicket("apollo")).isEqualTo("ticket in apollo");
+          assertThat(decisions)
+              .extracting(TandemDecisionEvent::relation, TandemDecisionEvent::outcome)
+              .containsExactly(
+                  tuple("can_create_ticket", TandemDecisionEvent.Outcome.DENIED),
+                  tuple("can_create_ticket", TandemDecisionEvent.Outcome.GRANTED));
+        });
+  }
+
+  @Test
+  void maintainWhenMetaAnnotationIsTwoLevelsDeepThenEnforced() {
+    actor.set(Actor.user("bob"));
+    runner.run(
+        context -> {
+          assertThatThrownBy(() -> new PlainService().maintain("apollo"))
+              .isInstanceOf(TandemAccessDeniedException.class);
+          actor.set(Actor.user("alice"));
+          assertThat(new PlainService().maintain("apollo")).isEqualTo("maintaining apollo");
+        });
+  }
+
+  @Test
+  void summaryWhenRequirementIsOnTheClassThenEnforced() {
+    actor.set(Actor.user("mallory"));
+    runner.run(
+        context -> {
+          assertThatThrownBy(() -> new ProjectReport().summary("apollo"))
+              .isInstanceOfSatisfying(
+                  TandemAccessDeniedException.class,
+                  e -> assertThat(e.problem().status()).isEqualTo(403));
+          actor.set(Actor.user("bob"));
+          assertThat(new ProjectReport().summary("apollo")).isEqualTo("summary of apollo");
+          assertThat(decisions)
+              .extracting(TandemDecisionEvent::relation, TandemDecisionEvent::object)
+              .containsExactly(
+                  tuple("can_view", "project:apollo"), tuple("can_view", "project:apollo"));
+        });
+  }
+
+  @Test
+  void titleWhenStaticMethodOfAnnotatedClassThenNotChecked() {
+    assertThat(ProjectReport.title("apollo")).isEqualTo("report on apollo");
+  }
+
+  @Test
+  void summaryWhenOverriddenByUnannotatedSubclassThenNotCheckedAsForBeans() {
+    assertThat(new CustomReport().summary("apollo")).isEqualTo("custom summary of apollo");
+  }
+
+  @Test
+  void undecidedWhenOptOutsContradictThenCallFails() {
+    actor.set(Actor.user("alice"));
+    runner.run(
+        context ->
+            assertThatThrownBy(() -> new PlainService().undecided())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("declares both @PublicEndpoint and @AuthenticatedOnly"));
+  }
+
+  @Test
+  void visibleWhenFilterByRelationThenKeepsOnlyWhatTheActorMayView() {
+    actor.set(Actor.user("bob"));
+    runner.run(
+        context ->
+            assertThat(new PlainService().visible("zeus", "apollo", "hermes", "apollo"))
+                .containsExactly("apollo", "apollo"));
+  }
+
+  @Test
+  void meWhenAuthenticatedOnlyThenNeedsAnActor() {
+    runner.run(
+        context -> {
+          assertThatThrownBy(() -> new PlainService().me())
+              .isInstanceOfSatisfying(
+                  TandemAccessDeniedException.class,
+                  e -> assertThat(e.problem().status()).isEqualTo(401));
+          actor.set(Actor.user("mallory"));
+          assertThat(new PlainService().me()).isEqualTo("me");
+        });
+  }
+
+  @Test
+  void everyEnforcedFormWhenNotConfiguredThenDenied() {
+    PlainService service = new PlainService();
+    assertThatThrownBy(() -> service.createTicket("apollo"))
+        .isInstanceOf(TandemAccessDeniedException.class);
+    assertThatThrownBy(() -> service.maintain("apollo"))
+        .isInstanceOf(TandemAccessDeniedException.class);
+    assertThatThrownBy(() -> service.visible("apollo"))
+        .isInstanceOf(TandemAccessDeniedException.class);
+    assertThatThrownBy(() -> service.me()).isInstanceOf(TandemAccessDeniedException.class);
+    assertThatThrownBy(() -> new ProjectReport().summary("apollo"))
+        .isInstanceOf(TandemAccessDeniedException.class);
+  }
+
+  @Test
+  void openWhenUnannotatedThenRunsUnwovenAndUnchecked() {
     assertThat(new PlainService().open()).isEqualTo("open");
   }
 }
