@@ -42,7 +42,7 @@ import java.util.concurrent.Future;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.tandem.benchmarks.RemoteCheckHarness \
  *     [checks=1000] [unique=700] [threads=32] [latencyMs=2] [warmup=5] [rounds=15] [seed=42]
- *     [windowMs=2] [batch=50] [quietUs=windowMs*250] [clients=tandem,sdk]
+ *     [windowMs=2] [batch=50] [quietUs=windowMs*1000] [clients=tandem,sdk]
  * </pre>
  *
  * <p>{@code clients} lists the contestants, each run once per round (the order rotating from round
@@ -53,7 +53,8 @@ import java.util.concurrent.Future;
  *
  * <p>{@code windowMs}, {@code batch} and {@code quietUs} (the quiet period, in microseconds) set
  * Tandem's {@link CoalescingOptions} (default: {@link CoalescingOptions#defaults()}); {@code
- * quietUs} equal to the window turns the early flush off. {@code threads=1000} with {@code
+ * quietUs} below the window turns on the early flush of a batch that has stopped growing (off by
+ * default, as in {@code CoalescingOptions}). {@code threads=1000} with {@code
  * checks=1000} issues every check at once (one thread each).
  */
 public final class RemoteCheckHarness {
@@ -138,7 +139,7 @@ public final class RemoteCheckHarness {
                 options.getOrDefault("batch", String.valueOf(CoalescingOptions.MAX_BATCH_SIZE))),
             options.containsKey("quietUs")
                 ? Duration.ofNanos(1_000 * Long.parseLong(options.get("quietUs")))
-                : window.dividedBy(4));
+                : window);
     List<String> names = List.of(options.getOrDefault("clients", "tandem,sdk").split(","));
     if (unique > checks) {
       throw new IllegalArgumentException("unique " + unique + " > checks " + checks);
