@@ -3,6 +3,8 @@ package dev.tandem.benchmarks;
 import dev.openfga.sdk.api.client.OpenFgaClient;
 import dev.openfga.sdk.api.client.model.ClientCheckRequest;
 import dev.openfga.sdk.api.configuration.ClientConfiguration;
+import dev.tandem.core.client.CacheOptions;
+import dev.tandem.core.client.CachingFgaClient;
 import dev.tandem.core.client.CoalescingOptions;
 import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.client.RemoteOptions;
@@ -42,19 +44,23 @@ import java.util.concurrent.Future;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.tandem.benchmarks.RemoteCheckHarness \
  *     [checks=1000] [unique=700] [threads=32] [latencyMs=2] [warmup=5] [rounds=15] [seed=42]
- *     [windowMs=2] [batch=50] [quietUs=windowMs*250] [clients=tandem,sdk]
+ *     [windowMs=2] [batch=50] [quietUs=windowMs*1000] [clients=tandem,sdk]
  * </pre>
  *
  * <p>{@code clients} lists the contestants, each run once per round (the order rotating from round
  * to round): {@code tandem} and {@code sdk} block on each check ({@code FgaClient.check}, {@code
  * OpenFgaClient.check(..).get()}); {@code tandem-async} and {@code sdk-async} have each thread
  * issue all of its checks without waiting ({@code FgaClient.checkAsync}, {@code
- * OpenFgaClient.check(..)}, both returning a {@code CompletableFuture}) and then join them.
+ * OpenFgaClient.check(..)}, both returning a {@code CompletableFuture}) and then join them. {@code
+ * tandem-cached} and {@code tandem-cached-async} ask the same way through a second Tandem client
+ * with a decision cache outside the coalescer, emptied before every round, so that a repeat whose
+ * first ask has already been answered is answered from the cache instead of the server.
  *
  * <p>{@code windowMs}, {@code batch} and {@code quietUs} (the quiet period, in microseconds) set
  * Tandem's {@link CoalescingOptions} (default: {@link CoalescingOptions#defaults()}); {@code
- * quietUs} equal to the window turns the early flush off. {@code threads=1000} with {@code
- * checks=1000} issues every check at once (one thread each).
+ * quietUs} below the window turns on the early flush of a batch that has stopped growing (off by
+ * default, as in {@code CoalescingOptions}). {@code threads=1000} with {@code checks=1000} issues
+ * every check at once (one thread each).
  */
 public final class RemoteCheckHarness {
 
@@ -110,14 +116,22 @@ public final class RemoteCheckHarness {
     CompletableFuture<Boolean> start(Question question) throws Exception;
   }
 
-  /** One way of asking the questions: blocking per check, or issue everything then join. */
-  record Contestant(String name, boolean tandem, Checker blocking, AsyncChecker async) {
+  /**
+   * One way of asking the questions: blocking per check, or issue everything then join; {@code
+   * reset} runs before each round, untimed.
+   */
+  record Contestant(
+      String name, boolean tandem, Checker blocking, AsyncChecker async, Runnable reset) {
     static Contestant blocking(String name, boolean tandem, Checker checker) {
-      return new Contestant(name, tandem, checker, null);
+      return new Contestant(name, tandem, checker, null, () -> {});
     }
 
     static Contestant async(String name, boolean tandem, AsyncChecker checker) {
-      return new Contestant(name, tandem, null, checker);
+      return new Contestant(name, tandem, null, checker, () -> {});
+    }
+
+    Contestant resetBy(Runnable before) {
+      return new Contestant(name, tandem, blocking, async, before);
     }
   }
 
@@ -138,7 +152,7 @@ public final class RemoteCheckHarness {
                 options.getOrDefault("batch", String.valueOf(CoalescingOptions.MAX_BATCH_SIZE))),
             options.containsKey("quietUs")
                 ? Duration.ofNanos(1_000 * Long.parseLong(options.get("quietUs")))
-                : window.dividedBy(4));
+                : window);
     List<String> names = List.of(options.getOrDefault("clients", "tandem,sdk").split(","));
     if (unique > checks) {
       throw new IllegalArgumentException("unique " + unique + " > checks " + checks);
@@ -208,6 +222,7 @@ public final class RemoteCheckHarness {
       List<Question> questions,
       Contestant contestant)
       throws Exception {
+    contestant.reset().run();
     server.resetCounts();
     boolean[] answers = new boolean[questions.size()];
     List<Callable<Void>> tasks = new ArrayList<>(threads);
@@ -367,13 +382,15 @@ public final class RemoteCheckHarness {
     return options;
   }
 
-  /** Both clients, against one store. */
+  /** The clients, against one store. */
   static final class Clients implements AutoCloseable {
     final FgaClient tandem;
+    final CachingFgaClient cached;
     final OpenFgaClient sdk;
 
-    private Clients(FgaClient tandem, OpenFgaClient sdk) {
+    private Clients(FgaClient tandem, CachingFgaClient cached, OpenFgaClient sdk) {
       this.tandem = tandem;
+      this.cached = cached;
       this.sdk = sdk;
     }
 
@@ -388,13 +405,23 @@ public final class RemoteCheckHarness {
               .modelId(store.modelId())
               .coalescing(coalescing)
               .build();
+      // The configuration docs/remote.md recommends: a decision cache outside the coalescer.
+      CachingFgaClient cached =
+          (CachingFgaClient)
+              FgaClient.builder()
+                  .remote(RemoteOptions.defaults(uri))
+                  .storeId(store.id())
+                  .modelId(store.modelId())
+                  .coalescing(coalescing)
+                  .cache(CacheOptions.defaults())
+                  .build();
       OpenFgaClient sdk =
           new OpenFgaClient(
               new ClientConfiguration()
                   .apiUrl(uri.toString())
                   .storeId(store.id())
                   .authorizationModelId(store.modelId()));
-      return new Clients(tandem, sdk);
+      return new Clients(tandem, cached, sdk);
     }
 
     List<Contestant> contestants(List<String> names) {
@@ -403,6 +430,15 @@ public final class RemoteCheckHarness {
         switch (name.trim()) {
           case "tandem" -> all.add(Contestant.blocking("tandem", true, this::tandem));
           case "tandem-async" -> all.add(Contestant.async("tandem-async", true, this::tandemAsync));
+          // Emptied before every round: only repeats within the round can hit.
+          case "tandem-cached" ->
+              all.add(
+                  Contestant.blocking("tandem-cached", true, this::cached)
+                      .resetBy(cached::invalidateAll));
+          case "tandem-cached-async" ->
+              all.add(
+                  Contestant.async("tandem-cached-async", true, this::cachedAsync)
+                      .resetBy(cached::invalidateAll));
           case "sdk" -> all.add(Contestant.blocking("sdk", false, this::sdk));
           case "sdk-async" -> all.add(Contestant.async("sdk-async", false, this::sdkAsync));
           default -> throw new IllegalArgumentException("unknown client '" + name + "'");
@@ -413,6 +449,16 @@ public final class RemoteCheckHarness {
 
     CompletableFuture<Boolean> tandemAsync(Question q) {
       return tandem
+          .checkAsync(CheckRequest.of(q.object(), "viewer", q.user()))
+          .thenApply(r -> r.allowed());
+    }
+
+    boolean cached(Question q) {
+      return cached.check(CheckRequest.of(q.object(), "viewer", q.user())).allowed();
+    }
+
+    CompletableFuture<Boolean> cachedAsync(Question q) {
+      return cached
           .checkAsync(CheckRequest.of(q.object(), "viewer", q.user()))
           .thenApply(r -> r.allowed());
     }
@@ -438,6 +484,7 @@ public final class RemoteCheckHarness {
     @Override
     public void close() {
       tandem.close();
+      cached.close();
     }
   }
 

@@ -46,6 +46,19 @@ final class CheckCoalescer {
   private final Map<Consistency, Batch> open = new EnumMap<>(Consistency.class);
   private boolean closed;
 
+  /** Synchronous callers between entering {@link #check} and returning from it; under the lock. */
+  private int inside;
+
+  /** The most synchronous callers inside at once since the last batch went; under the lock. */
+  private int peakInside;
+
+  /**
+   * {@link #peakInside} when the last batch of only synchronous checks went: how many callers a
+   * batch must hold to go early. None known at first, so no batch goes early before one has gone.
+   * Under the lock.
+   */
+  private int lastWave = Integer.MAX_VALUE;
+
   /** Leads and sends the batches of asynchronous checks; created on the first one. */
   private @Nullable ExecutorService workers;
 
@@ -57,6 +70,9 @@ final class CheckCoalescer {
     final CheckRequest request;
     final @Nullable FlightKey key;
     final CompletableFuture<CheckResult> answer = new CompletableFuture<>();
+
+    /** The batch this call went into; set under the coalescer's lock. */
+    @Nullable Batch batch;
 
     Call(CheckRequest request, @Nullable FlightKey key) {
       this.request = request;
@@ -79,6 +95,12 @@ final class CheckCoalescer {
 
     /** Guarded by the coalescer's lock; once set, {@link #calls} no longer changes. */
     boolean sealed;
+
+    /** Synchronous callers waiting for this batch, sharers included; under the lock. */
+    int syncWaiters;
+
+    /** Whether an asynchronous check is in it, whose caller may add more; under the lock. */
+    boolean hasAsync;
 
     Batch(Consistency consistency, long openedAt) {
       this.consistency = consistency;
@@ -120,20 +142,79 @@ final class CheckCoalescer {
     this.onQueued = onQueued;
   }
 
-  /** Answers a check by joining a call in flight or a batch; never allows on an error. */
+  /**
+   * Answers a check by joining a call in flight or a batch; never allows on an error. The caller
+   * counts as {@linkplain #inside inside} until it returns, so that a batch can tell when every
+   * synchronous caller is waiting for it.
+   */
   CheckResult check(CheckRequest request, Consistency consistency) {
     CheckKey check = CheckKey.of(storeId, request);
     FlightKey key = check == null ? null : new FlightKey(check, consistency);
     Call call = new Call(request, key);
-    if (key != null) {
-      Call existing = inFlight.putIfAbsent(key, call);
-      if (existing != null) {
-        onQueued.run();
-        return await(existing);
+    Call awaited = call;
+    Joined joined;
+    synchronized (lock) {
+      inside++;
+      peakInside = Math.max(peakInside, inside);
+      Call existing = key == null ? null : inFlight.putIfAbsent(key, call);
+      if (existing == null) {
+        joined = join(call, consistency, false);
+      } else {
+        // Sharing a call still in the open batch makes this caller one of that batch's waiters.
+        awaited = existing;
+        Batch batch = existing.batch;
+        boolean pending = batch != null && !batch.sealed;
+        joined = Joined.WAIT;
+        if (pending) {
+          batch.syncWaiters++;
+          if (waveComplete(batch)) {
+            seal(batch);
+            joined = Joined.send(batch);
+          }
+        }
       }
     }
-    enqueue(call, consistency, false);
-    return await(call);
+    try {
+      proceed(joined, false);
+      return await(awaited);
+    } finally {
+      leave();
+    }
+  }
+
+  /**
+   * A synchronous caller is returning. If that leaves every synchronous caller still inside waiting
+   * for the open batch, the batch's leader is told to send it now.
+   */
+  private void leave() {
+    Batch ready = null;
+    synchronized (lock) {
+      inside--;
+      for (Batch batch : open.values()) {
+        if (waveComplete(batch)) {
+          ready = batch;
+        }
+      }
+    }
+    if (ready != null) {
+      ready.endWindow();
+    }
+  }
+
+  /**
+   * Whether an open batch can go before its window ends because no caller the client knows of can
+   * still join it: it holds only synchronous checks, every synchronous caller inside the client is
+   * waiting for it (none for a call in flight, none just answered and about to ask again), and
+   * there are at least as many of them as were inside at once before the last such batch went, so
+   * that a caller that is slow to come back, or a thread just starting, is waited for (up to the
+   * window). Under the lock.
+   */
+  private boolean waveComplete(Batch batch) {
+    return !batch.sealed
+        && !batch.hasAsync
+        && batch.syncWaiters > 0
+        && batch.syncWaiters == inside
+        && batch.syncWaiters >= lastWave;
   }
 
   /**
@@ -256,43 +337,76 @@ final class CheckCoalescer {
     return new FgaUnavailableException("the coalescing client is closed");
   }
 
+  /**
+   * What a check's thread does once its call has joined: send a batch it sealed, lead a batch it
+   * opened, only wait, or nothing at all when the client was closed (the call has failed).
+   */
+  private record Joined(@Nullable Batch send, @Nullable Batch lead, boolean queued) {
+    static final Joined WAIT = new Joined(null, null, true);
+    static final Joined CLOSED = new Joined(null, null, false);
+
+    /** Send {@code batch}, which the caller has sealed. */
+    static Joined send(Batch batch) {
+      return new Joined(batch, null, true);
+    }
+  }
+
   private void enqueue(Call call, Consistency consistency, boolean async) {
-    Batch led = null;
-    Batch full = null;
+    Joined joined;
     synchronized (lock) {
-      if (closed) {
-        finish(call, null, closedError());
-        return;
-      }
-      Batch batch = open.get(consistency);
-      long now = clock.getAsLong();
-      if (batch == null) {
-        batch = new Batch(consistency, now);
-        open.put(consistency, batch);
-        led = batch;
-      }
-      batch.calls.add(call);
-      batch.lastArrival = now;
-      if (batch.calls.size() >= maxBatchSize || windowNanos == 0) {
-        seal(batch);
-        full = batch;
-      }
+      joined = join(call, consistency, async);
+    }
+    proceed(joined, async);
+  }
+
+  /** Adds a call to the open batch, opening one if needed; the caller holds the lock. */
+  private Joined join(Call call, Consistency consistency, boolean async) {
+    if (closed) {
+      finish(call, null, closedError());
+      return Joined.CLOSED;
+    }
+    Batch batch = open.get(consistency);
+    long now = clock.getAsLong();
+    boolean opened = batch == null;
+    if (opened) {
+      batch = new Batch(consistency, now);
+      open.put(consistency, batch);
+    }
+    batch.calls.add(call);
+    call.batch = batch;
+    batch.lastArrival = now;
+    if (async) {
+      batch.hasAsync = true;
+    } else {
+      batch.syncWaiters++;
+    }
+    if (batch.calls.size() >= maxBatchSize || windowNanos == 0 || waveComplete(batch)) {
+      seal(batch);
+      return Joined.send(batch);
+    }
+    return opened ? new Joined(null, batch, true) : Joined.WAIT;
+  }
+
+  /** Does what {@link #join} said, on this thread or, for an asynchronous check, a pool thread. */
+  private void proceed(Joined joined, boolean async) {
+    if (!joined.queued()) {
+      return;
     }
     onQueued.run();
-    if (full != null) {
-      full.endWindow();
-      Batch send = full;
+    Batch send = joined.send();
+    Batch lead = joined.lead();
+    if (send != null) {
+      send.endWindow();
       if (!async) {
         dispatch(send);
       } else if (!runOnWorker(() -> dispatch(send))) {
         failAll(send.calls, closedError());
       }
-    } else if (led != null) {
-      Batch wait = led;
+    } else if (lead != null) {
       if (!async) {
-        lead(wait);
-      } else if (!runOnWorker(() -> lead(wait))) {
-        abandon(wait);
+        lead(lead);
+      } else if (!runOnWorker(() -> lead(lead))) {
+        abandon(lead);
       }
     }
   }
@@ -361,6 +475,10 @@ final class CheckCoalescer {
   private void seal(Batch batch) {
     batch.sealed = true;
     open.remove(batch.consistency, batch);
+    if (!batch.hasAsync && batch.syncWaiters > 0) {
+      lastWave = peakInside;
+      peakInside = inside;
+    }
   }
 
   /** Sends a sealed batch and completes every call in it, whatever happens. */

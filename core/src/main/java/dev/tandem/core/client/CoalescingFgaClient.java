@@ -23,9 +23,13 @@ import java.util.function.LongSupplier;
  *       identical check after it completed calls again, so a failure is never remembered.
  *   <li><b>Batching.</b> Distinct checks arriving within {@link CoalescingOptions#window()} of the
  *       first go out as one {@link FgaClient#batchCheck} of at most {@link
- *       CoalescingOptions#maxBatchSize()}; a full batch goes at once, and so does a batch to which
- *       no check was added for {@link CoalescingOptions#quietPeriod()} (a quarter of the window
- *       unless set), since checks have stopped arriving. A batch of one is sent as a plain {@link
+ *       CoalescingOptions#maxBatchSize()}; a full batch goes at once. So does a batch that every
+ *       synchronous caller inside the client is waiting for, once there are at least as many of
+ *       them as were inside when the previous such batch went: threads that each check, wait and
+ *       check again have all come back, and nobody the client knows of can still join. A batch with
+ *       an asynchronous check in it, or with a caller still to come back, waits for its window. If
+ *       a {@link CoalescingOptions#quietPeriod()} shorter than the window is set, a batch to which
+ *       no check was added for that long also goes. A batch of one is sent as a plain {@link
  *       FgaClient#check}. With a zero window nothing waits, but identical checks still share a
  *       call.
  *   <li><b>Failures.</b> A {@link BatchCheckItem.Failed} item fails only the callers of that check,
@@ -35,10 +39,11 @@ import java.util.function.LongSupplier;
  * </ul>
  *
  * <p><b>Threads.</b> Synchronous checks use no thread of the client's. The first check of a batch
- * leads it: its thread waits out the window (or until the batch fills or goes quiet, whichever is
- * first) and then makes the delegate call; when a check fills a batch, that check's thread sends it
- * at once. The call is made by a thread that would be waiting anyway, and batches never queue
- * behind one another's delegate latency as they would behind a single scheduler thread.
+ * leads it: its thread waits out the window (or until the batch fills, or its callers have all come
+ * back, or it goes quiet, whichever is first) and then makes the delegate call; when a check fills
+ * or completes a batch, that check's thread sends it at once. The call is made by a thread that
+ * would be waiting anyway, and batches never queue behind one another's delegate latency as they
+ * would behind a single scheduler thread.
  *
  * <p><b>Asynchronous checks.</b> {@link #checkAsync} does not block: the check joins the call in
  * flight or the pending batch exactly as {@link #check} would, and the caller gets its own future

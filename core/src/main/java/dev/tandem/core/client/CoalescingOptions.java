@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param window the longest a check waits for others to share a batch with
  * @param maxBatchSize the most checks per batch call; OpenFGA accepts 50
  * @param quietPeriod a batch that has not grown for this long goes before its window ends; at most
- *     {@code window} (equal to it: always wait out the window)
+ *     {@code window}, and by default equal to it (off): asynchronous callers that pause briefly
+ *     would otherwise split batches
  */
 public record CoalescingOptions(Duration window, int maxBatchSize, Duration quietPeriod) {
 
@@ -29,12 +30,12 @@ public record CoalescingOptions(Duration window, int maxBatchSize, Duration quie
     }
   }
 
-  /** A {@code window} and batch size with a quiet period of a quarter of the window. */
+  /** A {@code window} and batch size, without a quiet period: a batch waits out its window. */
   public CoalescingOptions(Duration window, int maxBatchSize) {
-    this(window, maxBatchSize, window.dividedBy(4));
+    this(window, maxBatchSize, window);
   }
 
-  /** A 2 ms window, a 0.5 ms quiet period and batches of 50. */
+  /** A 2 ms window and batches of 50, without a quiet period. */
   public static CoalescingOptions defaults() {
     return new CoalescingOptions(Duration.ofMillis(2), MAX_BATCH_SIZE);
   }

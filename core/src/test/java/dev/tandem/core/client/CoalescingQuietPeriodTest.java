@@ -125,10 +125,10 @@ class CoalescingQuietPeriodTest {
   }
 
   @Test
-  void optionsDefaultTheQuietPeriodToAQuarterOfTheWindowAndRejectOneLongerThanIt() {
-    assertThat(CoalescingOptions.defaults().quietPeriod()).isEqualTo(Duration.ofNanos(500_000));
+  void optionsDefaultTheQuietPeriodToTheWindowAndRejectOneLongerThanIt() {
+    assertThat(CoalescingOptions.defaults().quietPeriod()).isEqualTo(Duration.ofMillis(2));
     assertThat(new CoalescingOptions(Duration.ofMillis(8), 50).quietPeriod())
-        .isEqualTo(Duration.ofMillis(2));
+        .isEqualTo(Duration.ofMillis(8));
     assertThatThrownBy(() -> new CoalescingOptions(Duration.ofMillis(2), 50, Duration.ofMillis(3)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CoalescingOptions(Duration.ofMillis(2), 50, Duration.ofMillis(-1)))
