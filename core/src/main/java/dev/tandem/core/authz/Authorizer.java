@@ -257,6 +257,9 @@ public final class Authorizer {
   }
 
   private Map<String, Object> context(Map<String, Object> context) {
+    if (context.isEmpty()) {
+      return Map.of(conventions.expiry().currentTime(), Times.currentTime(clock));
+    }
     Map<String, Object> full = new LinkedHashMap<>(context);
     full.put(conventions.expiry().currentTime(), Times.currentTime(clock));
     return full;

@@ -125,11 +125,17 @@ final class Chain {
       addInvalid(role);
       return null;
     }
-    if (subject == null || !subject.startsWith(type + ":") || !validObject(subject)) {
+    if (subject == null || !ofType(subject, type) || !validObject(subject)) {
       addInvalid(role);
       return null;
     }
     return subject;
+  }
+
+  private static boolean ofType(String subject, String type) {
+    return subject.length() > type.length()
+        && subject.startsWith(type)
+        && subject.charAt(type.length()) == ':';
   }
 
   private void addInvalid(PrincipalRole role) {
