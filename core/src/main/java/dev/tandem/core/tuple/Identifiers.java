@@ -358,20 +358,26 @@ public final class Identifiers {
     if (value.isEmpty()) {
       return part == null ? "must not be empty" : part + " must not be empty";
     }
-    String where = part == null ? "" : " in " + part;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (isWhitespace(c)) {
-        return "whitespace is not allowed" + where;
-      }
-      if (forbidden.indexOf(c) >= 0) {
-        return "'" + c + "' is not allowed" + where;
+      // Whitespace and every forbidden character ({@code # * : @}) sort at or below '@'.
+      if (c <= '@') {
+        if (isWhitespace(c)) {
+          return "whitespace is not allowed" + in(part);
+        }
+        if (forbidden.indexOf(c) >= 0) {
+          return "'" + c + "' is not allowed" + in(part);
+        }
       }
     }
     if (value.codePointCount(0, value.length()) > maxLength) {
       return (part == null ? "" : part + " is ") + "longer than " + maxLength + " characters";
     }
     return null;
+  }
+
+  private static String in(@Nullable String part) {
+    return part == null ? "" : " in " + part;
   }
 
   private static @Nullable Violation violation(
