@@ -312,10 +312,14 @@ public final class Identifiers {
     int colon = -1;
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
-      if (c <= ' ' || c >= 0x7f || c == '#') {
+      if (c > '@') {
+        // Letters and the rest of printable ASCII have no meaning here.
+        if (c >= 0x7f) {
+          return false;
+        }
+      } else if (c <= ' ' || c == '#') {
         return false;
-      }
-      if (c == ':') {
+      } else if (c == ':') {
         if (colon >= 0) {
           return false;
         }
