@@ -299,7 +299,11 @@ public final class Authorizer {
       this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** How principals map to FGA subjects; {@link SubjectMapper#defaults()} by default. */
+    /**
+     * How principals map to FGA subjects; {@link SubjectMapper#defaults()} by default. A mapper
+     * given here is asked on every decision; the default one, which depends on nothing but the ids,
+     * only when the actor differs from the last one decided.
+     */
     public Builder subjects(SubjectMapper subjects) {
       this.subjects = Objects.requireNonNull(subjects, "subjects");
       this.defaultSubjects = false;
