@@ -9,14 +9,11 @@ import dev.tandem.core.authz.Permission;
 import dev.tandem.core.authz.PrincipalRole;
 import dev.tandem.core.http.AuthorizationProblem;
 import dev.tandem.core.model.AuthorizationModel;
-import dev.tandem.core.tuple.Identifiers;
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -61,7 +58,10 @@ final class MethodEnforcer {
   @Nullable Object enforce(
       Method method, @Nullable Object[] arguments, TandemAspectSupport.Invocation call)
       throws Throwable {
-    MethodPlan plan = plans.computeIfAbsent(method, this::compile);
+    MethodPlan plan = plans.get(method);
+    if (plan == null) {
+      plan = plans.computeIfAbsent(method, this::compile);
+    }
     Actor actor = actor();
     if (plan.relations()) {
       authorize(plan, actor, arguments);
@@ -98,19 +98,25 @@ final class MethodEnforcer {
   }
 
   private void authorize(MethodPlan plan, Actor actor, @Nullable Object[] arguments) {
-    SimpleEvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().build();
-    Parameter[] parameters = plan.method().getParameters();
-    for (int i = 0; i < parameters.length && i < arguments.length; i++) {
-      context.setVariable(parameters[i].getName(), arguments[i]);
-    }
-    List<Permission> permissions = new ArrayList<>(plan.requirements().size());
-    for (MethodPlan.Requirement requirement : plan.requirements()) {
+    List<MethodPlan.Requirement> requirements = plan.requirements();
+    List<Permission> permissions = new ArrayList<>(requirements.size());
+    SimpleEvaluationContext context = null;
+    for (MethodPlan.Requirement requirement : requirements) {
       Object value;
-      try {
-        value = requirement.on().getValue(context);
-      } catch (RuntimeException e) {
-        // A null on the way to the id (#ticket.projectId with no ticket): nothing to allow.
-        throw new TandemAccessDeniedException(AuthorizationProblem.forbidden(), e);
+      int argument = requirement.argument();
+      if (argument >= 0) {
+        // on = "#id": the argument itself, as SpEL would answer (null when it was not passed).
+        value = argument < arguments.length ? arguments[argument] : null;
+      } else {
+        if (context == null) {
+          context = context(plan, arguments);
+        }
+        try {
+          value = requirement.on().getValue(context);
+        } catch (RuntimeException e) {
+          // A null on the way to the id (#ticket.projectId with no ticket): nothing to allow.
+          throw new TandemAccessDeniedException(AuthorizationProblem.forbidden(), e);
+        }
       }
       permissions.add(Permission.of(requirement.relation(), object(requirement.type(), value)));
     }
@@ -144,6 +150,16 @@ final class MethodEnforcer {
     }
   }
 
+  /** A read-only context in which {@code on} sees the arguments as {@code #name}. */
+  private static SimpleEvaluationContext context(MethodPlan plan, @Nullable Object[] arguments) {
+    SimpleEvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().build();
+    List<String> parameters = plan.parameters();
+    for (int i = 0; i < parameters.size() && i < arguments.length; i++) {
+      context.setVariable(parameters.get(i), arguments[i]);
+    }
+    return context;
+  }
+
   /** Where a decision stands in its {@code decideAll} call, and how long the call took. */
   private record Batch(Duration latency, int size, int index) {}
 
@@ -152,9 +168,10 @@ final class MethodEnforcer {
   }
 
   private void publish(Actor actor, Decision decision, Batch batch) {
-    List<PrincipalRole> denied = new ArrayList<>();
+    List<Denial> denials = decision.denials();
+    List<PrincipalRole> denied = denials.isEmpty() ? List.of() : new ArrayList<>(denials.size());
     boolean unavailable = false;
-    for (Denial denial : decision.denials()) {
+    for (Denial denial : denials) {
       denied.add(denial.role());
       unavailable |= denial.reason() == DenialReason.UNAVAILABLE;
     }
@@ -219,29 +236,10 @@ final class MethodEnforcer {
     if (value == null) {
       throw new TandemAccessDeniedException(AuthorizationProblem.forbidden());
     }
-    String id;
-    if (value instanceof CharSequence text) {
-      id = text.toString();
-    } else if (value instanceof Number || value instanceof UUID) {
-      id = value.toString();
-    } else {
+    String object = ObjectIds.object(type, value);
+    if (object == null) {
       throw new TandemAccessDeniedException(AuthorizationProblem.badRequest());
     }
-    if (!valid(type, id)) {
-      throw new TandemAccessDeniedException(AuthorizationProblem.badRequest());
-    }
-    return type + ":" + id;
-  }
-
-  private static boolean valid(String type, String id) {
-    if (!Identifiers.isValidObjectId(id)) {
-      return false;
-    }
-    try {
-      Identifiers.validateObject(type + ":" + id);
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return object;
   }
 }

@@ -40,12 +40,17 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
  */
 record MethodPlan(
     Method method,
+    List<String> parameters,
     boolean relations,
     List<Requirement> requirements,
     @Nullable ResultFilter filter) {
 
-  /** One requirement: {@code relation} on {@code type:<value of on>}. */
-  record Requirement(String relation, String type, Expression on) {}
+  /**
+   * One requirement: {@code relation} on {@code type:<value of on>}. When {@code on} is only a
+   * parameter ({@code #id}), {@code argument} is that parameter's position and the argument is read
+   * without evaluating {@code on}; otherwise it is -1.
+   */
+  record Requirement(String relation, String type, Expression on, int argument) {}
 
   /** Post-filtering of the result: keep elements with {@code relation} on {@code type:<id>}. */
   record ResultFilter(String relation, String type, Expression id, boolean set) {}
@@ -104,20 +109,21 @@ record MethodPlan(
               + " cannot be intercepted: its class is final (CGLIB proxies subclass it)");
     }
     List<Requirement> requirements = new ArrayList<>();
-    Set<String> parameters = new TreeSet<>();
+    List<String> names = new ArrayList<>();
     for (Parameter parameter : method.getParameters()) {
       if (!parameter.isNamePresent()) {
         problems.add(describe(method) + ": parameter names are missing; compile with -parameters");
         break;
       }
-      parameters.add(parameter.getName());
+      names.add(parameter.getName());
     }
+    Set<String> parameters = new TreeSet<>(names);
     for (RequiresRelation requirement : Requirements.of(method)) {
       String where = describe(method) + " @RequiresRelation(\"" + requirement.value() + "\")";
       String type = type(requirement.value(), requirement.type(), model, where, problems);
-      Expression on = expression(requirement.on(), parameters, where, problems);
+      SpelExpression on = expression(requirement.on(), parameters, where, problems);
       if (type != null && on != null) {
-        requirements.add(new Requirement(requirement.value(), type, on));
+        requirements.add(new Requirement(requirement.value(), type, on, argument(on, names)));
       }
     }
     ResultFilter filter = filter(method, model, problems);
@@ -126,6 +132,7 @@ record MethodPlan(
     }
     return new MethodPlan(
         method,
+        List.copyOf(names),
         Requirements.kind(method) == Requirements.Kind.RELATIONS,
         List.copyOf(requirements),
         filter);
@@ -194,7 +201,20 @@ record MethodPlan(
     return null;
   }
 
-  private static @Nullable Expression expression(
+  /**
+   * The position of the parameter that {@code on} consists of ({@code #id}), or -1. {@code #this}
+   * and {@code #root} mean something else to SpEL, so they are always evaluated.
+   */
+  private static int argument(SpelExpression on, List<String> parameters) {
+    SpelNode node = on.getAST();
+    if (!(node instanceof VariableReference) || node.getChildCount() != 0) {
+      return -1;
+    }
+    String name = node.toStringAST().substring(1);
+    return ELEMENT_VARIABLES.contains(name) ? -1 : parameters.indexOf(name);
+  }
+
+  private static @Nullable SpelExpression expression(
       String on, Set<String> parameters, String where, List<String> problems) {
     SpelExpression expression;
     try {

@@ -26,9 +26,10 @@ final class ObjectIds {
     if (!Identifiers.isValidObjectId(id)) {
       return null;
     }
+    String object = type + ":" + id;
     try {
-      Identifiers.validateObject(type + ":" + id);
-      return type + ":" + id;
+      Identifiers.validateObject(object);
+      return object;
     } catch (RuntimeException e) {
       return null;
     }

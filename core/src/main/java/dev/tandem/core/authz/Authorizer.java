@@ -48,10 +48,13 @@ public final class Authorizer {
   private final Clock clock;
   private final Conventions conventions;
   private final ChainQueries queries;
+  private final boolean reuseChains;
+  private volatile @Nullable Chain lastChain;
 
   private Authorizer(Builder builder) {
     this.client = builder.client;
     this.subjects = builder.subjects;
+    this.reuseChains = builder.defaultSubjects;
     this.clock = builder.clock;
     this.conventions = builder.conventions;
     this.queries = new ChainQueries(builder.client, builder.filterChunkSize);
@@ -100,7 +103,7 @@ public final class Authorizer {
       List<Permission> permissions,
       List<TupleKey> contextualTuples,
       Map<String, Object> context) {
-    Chain chain = Chain.of(actor, subjects, conventions);
+    Chain chain = chain(actor);
     if (!chain.isValid()) {
       List<Decision> denied = new ArrayList<>(permissions.size());
       for (Permission permission : permissions) {
@@ -176,8 +179,26 @@ public final class Authorizer {
     return queries.filter(validChain(actor), relation, candidates, context(Map.of()));
   }
 
-  private Chain validChain(Actor actor) {
+  /**
+   * The chain of {@code actor}. The default subject mapper depends on nothing but the ids, so the
+   * chain of the last actor is reused while that actor asks again (as the calls of one request do);
+   * a mapper of the application's own may answer differently over time, and is asked every time.
+   */
+  private Chain chain(Actor actor) {
+    if (!reuseChains) {
+      return Chain.of(actor, subjects, conventions);
+    }
+    Chain last = lastChain;
+    if (last != null && last.actor.equals(actor)) {
+      return last;
+    }
     Chain chain = Chain.of(actor, subjects, conventions);
+    lastChain = chain;
+    return chain;
+  }
+
+  private Chain validChain(Actor actor) {
+    Chain chain = chain(actor);
     if (!chain.isValid()) {
       throw new InvalidActorException(chain.describeInvalid());
     }
@@ -257,6 +278,9 @@ public final class Authorizer {
   }
 
   private Map<String, Object> context(Map<String, Object> context) {
+    if (context.isEmpty()) {
+      return Map.of(conventions.expiry().currentTime(), Times.currentTime(clock));
+    }
     Map<String, Object> full = new LinkedHashMap<>(context);
     full.put(conventions.expiry().currentTime(), Times.currentTime(clock));
     return full;
@@ -266,6 +290,7 @@ public final class Authorizer {
   public static final class Builder {
     private final FgaClient client;
     private SubjectMapper subjects = SubjectMapper.defaults();
+    private boolean defaultSubjects = true;
     private Clock clock = Clock.systemUTC();
     private Conventions conventions = Conventions.DEFAULT;
     private int filterChunkSize = 10_000;
@@ -274,9 +299,14 @@ public final class Authorizer {
       this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** How principals map to FGA subjects; {@link SubjectMapper#defaults()} by default. */
+    /**
+     * How principals map to FGA subjects; {@link SubjectMapper#defaults()} by default. A mapper
+     * given here is asked on every decision; the default one, which depends on nothing but the ids,
+     * only when the actor differs from the last one decided.
+     */
     public Builder subjects(SubjectMapper subjects) {
       this.subjects = Objects.requireNonNull(subjects, "subjects");
+      this.defaultSubjects = false;
       return this;
     }
 

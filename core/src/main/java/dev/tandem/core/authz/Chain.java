@@ -25,14 +25,20 @@ final class Chain {
   record Precondition(
       PrincipalRole role, DenialReason whenFalse, String object, String relation, String user) {}
 
+  /** The actor this chain was built for. */
+  final Actor actor;
+
+  // Filled by of(), never changed afterwards: a chain may be shared between threads.
   final List<Member> members = new ArrayList<>();
   final List<Precondition> preconditions = new ArrayList<>();
   final List<Denial> invalid = new ArrayList<>();
 
-  private Chain() {}
+  private Chain(Actor actor) {
+    this.actor = actor;
+  }
 
   static Chain of(Actor actor, SubjectMapper subjects, Conventions conventions) {
-    Chain chain = new Chain();
+    Chain chain = new Chain(actor);
     SubjectTypes types = subjects.types();
     boolean user = actor.kind() == Actor.Kind.USER;
     PrincipalRole principalRole = user ? PrincipalRole.USER : PrincipalRole.SERVICE_ACCOUNT;
@@ -125,11 +131,17 @@ final class Chain {
       addInvalid(role);
       return null;
     }
-    if (subject == null || !subject.startsWith(type + ":") || !validObject(subject)) {
+    if (subject == null || !ofType(subject, type) || !validObject(subject)) {
       addInvalid(role);
       return null;
     }
     return subject;
+  }
+
+  private static boolean ofType(String subject, String type) {
+    return subject.length() > type.length()
+        && subject.startsWith(type)
+        && subject.charAt(type.length()) == ':';
   }
 
   private void addInvalid(PrincipalRole role) {

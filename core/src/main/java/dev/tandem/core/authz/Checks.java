@@ -39,13 +39,40 @@ final class Checks {
     }
   }
 
+  /** Checks added by {@link #addUnique} are found by a scan up to this many, then by hash. */
+  private static final int SCANNED = 8;
+
   private final List<CheckRequest> requests = new ArrayList<>();
-  private final Map<CheckRequest, Integer> unique = new HashMap<>();
+  private final int[] scanned = new int[SCANNED];
+  private int scannedCount;
+  private @Nullable Map<CheckRequest, Integer> unique;
   private @Nullable FgaException failure;
 
-  /** Adds a check, or finds the identical one already added; returns its index. */
+  /**
+   * Adds a check, or finds the identical one already added by this method; returns its index. Most
+   * decisions add one to three checks, which a scan finds without hashing any request.
+   */
   int addUnique(CheckRequest request) {
-    return unique.computeIfAbsent(request, r -> add(r));
+    if (unique != null) {
+      return unique.computeIfAbsent(request, this::add);
+    }
+    for (int i = 0; i < scannedCount; i++) {
+      if (requests.get(scanned[i]).equals(request)) {
+        return scanned[i];
+      }
+    }
+    int index = add(request);
+    if (scannedCount < SCANNED) {
+      scanned[scannedCount++] = index;
+    } else {
+      Map<CheckRequest, Integer> byRequest = new HashMap<>();
+      for (int i = 0; i < scannedCount; i++) {
+        byRequest.put(requests.get(scanned[i]), scanned[i]);
+      }
+      byRequest.put(request, index);
+      unique = byRequest;
+    }
+    return index;
   }
 
   /** Adds a check; returns its index. */

@@ -8,6 +8,11 @@ import java.time.temporal.ChronoUnit;
 /** The timestamps of task expiry, in whole seconds, always rounded towards denial. */
 final class Times {
 
+  /** The last {@code current_time} formatted: every check within one second sends the same. */
+  private record Second(long epochSecond, String text) {}
+
+  private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
   private Times() {}
 
   /**
@@ -16,8 +21,14 @@ final class Times {
    */
   static String currentTime(Clock clock) {
     Instant now = clock.instant();
-    Instant whole = now.truncatedTo(ChronoUnit.SECONDS);
-    return format(whole.equals(now) ? whole : whole.plusSeconds(1));
+    long second = now.getNano() == 0 ? now.getEpochSecond() : now.getEpochSecond() + 1;
+    Second known = last;
+    if (known.epochSecond() == second) {
+      return known.text();
+    }
+    String text = format(Instant.ofEpochSecond(second));
+    last = new Second(second, text);
+    return text;
   }
 
   /** The {@code expires_at} to store: now plus the time to live, rounded down. */

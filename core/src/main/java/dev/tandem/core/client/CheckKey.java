@@ -76,20 +76,27 @@ record CheckKey(
   /** The key of {@code request} against {@code storeId}, or null when it cannot have one. */
   static @Nullable CheckKey of(String storeId, CheckRequest request) {
     try {
-      Map<Tuple, Integer> tuples = new HashMap<>();
-      for (TupleKey tuple : request.contextualTuples()) {
-        tuples.merge(tuple(tuple), 1, Integer::sum);
-      }
       return new CheckKey(
           storeId,
           request.object(),
           request.relation(),
           request.user(),
-          Map.copyOf(tuples),
+          tuples(request.contextualTuples()),
           map(request.context()));
     } catch (Uncanonical e) {
       return null;
     }
+  }
+
+  private static Map<Tuple, Integer> tuples(List<TupleKey> contextualTuples) {
+    if (contextualTuples.isEmpty()) {
+      return Map.of();
+    }
+    Map<Tuple, Integer> tuples = new HashMap<>();
+    for (TupleKey tuple : contextualTuples) {
+      tuples.merge(tuple(tuple), 1, Integer::sum);
+    }
+    return Map.copyOf(tuples);
   }
 
   private static Tuple tuple(TupleKey tuple) {
@@ -102,6 +109,17 @@ record CheckKey(
   }
 
   private static Map<String, Object> map(Map<?, ?> map) {
+    if (map.isEmpty()) {
+      return Map.of();
+    }
+    if (map.size() == 1) {
+      // The usual context, current_time alone: no intermediate map.
+      Map.Entry<?, ?> entry = map.entrySet().iterator().next();
+      if (!(entry.getKey() instanceof String key)) {
+        throw new Uncanonical();
+      }
+      return Map.of(key, value(entry.getValue()));
+    }
     Map<String, Object> out = new HashMap<>(Math.max(4, map.size() * 2));
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       if (!(entry.getKey() instanceof String key)) {

@@ -65,6 +65,9 @@ public final class Identifiers {
 
   /** Validates an object such as {@code document:roadmap}. */
   public static void validateObject(String object) {
+    if (plain(object, MAX_OBJECT_LENGTH, false)) {
+      return;
+    }
     Violation violation = objectField(object, false);
     throwIfPresent(
         violation != null ? violation : objectFormat(object), ErrorCode.VALIDATION_ERROR);
@@ -75,6 +78,9 @@ public final class Identifiers {
    * ({@code group:eng#member}). A wildcard cannot be a userset: {@code group:*#member} is invalid.
    */
   public static void validateUser(String user) {
+    if (plain(user, MAX_USER_BYTES, true)) {
+      return;
+    }
     Violation violation = tupleUserField(user);
     throwIfPresent(violation != null ? violation : userFormat(user), ErrorCode.VALIDATION_ERROR);
   }
@@ -291,6 +297,43 @@ public final class Identifiers {
 
   // Helpers.
 
+  /**
+   * Whether {@code value} is plainly a valid {@code type:id}: printable ASCII, one colon with a
+   * type and an id on either side, no {@code #}, no {@code @} in the type, at most {@code
+   * maxLength} characters, and not a wildcard unless {@code wildcardAllowed}. Such a value passes
+   * both the object and the user rules without the work of finding out what is wrong; false means
+   * only "look closer": the full rules decide.
+   */
+  private static boolean plain(String value, int maxLength, boolean wildcardAllowed) {
+    int length = value.length();
+    if (length < 3 || length > maxLength) {
+      return false;
+    }
+    int colon = -1;
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c > '@') {
+        // Letters and the rest of printable ASCII have no meaning here.
+        if (c >= 0x7f) {
+          return false;
+        }
+      } else if (c <= ' ' || c == '#') {
+        return false;
+      } else if (c == ':') {
+        if (colon >= 0) {
+          return false;
+        }
+        colon = i;
+      } else if (c == '@' && colon < 0) {
+        return false;
+      }
+    }
+    return colon > 0
+        && colon <= MAX_TYPE_LENGTH
+        && colon < length - 1
+        && (wildcardAllowed || colon != length - 2 || value.charAt(length - 1) != '*');
+  }
+
   /** Go's {@code \s}: the only whitespace OpenFGA rejects. */
   static boolean isWhitespace(int c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
@@ -319,20 +362,26 @@ public final class Identifiers {
     if (value.isEmpty()) {
       return part == null ? "must not be empty" : part + " must not be empty";
     }
-    String where = part == null ? "" : " in " + part;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (isWhitespace(c)) {
-        return "whitespace is not allowed" + where;
-      }
-      if (forbidden.indexOf(c) >= 0) {
-        return "'" + c + "' is not allowed" + where;
+      // Whitespace and every forbidden character ({@code # * : @}) sort at or below '@'.
+      if (c <= '@') {
+        if (isWhitespace(c)) {
+          return "whitespace is not allowed" + in(part);
+        }
+        if (forbidden.indexOf(c) >= 0) {
+          return "'" + c + "' is not allowed" + in(part);
+        }
       }
     }
     if (value.codePointCount(0, value.length()) > maxLength) {
       return (part == null ? "" : part + " is ") + "longer than " + maxLength + " characters";
     }
     return null;
+  }
+
+  private static String in(@Nullable String part) {
+    return part == null ? "" : " in " + part;
   }
 
   private static @Nullable Violation violation(

@@ -333,6 +333,21 @@ class CachingFgaClientTest {
   }
 
   @Test
+  void statsCountExpiredAnswersAsEvictionsButNotInvalidation() {
+    client.check(ANNE_VIEWS_README);
+    client.check(CheckRequest.of("doc:b", "viewer", "user:anne"));
+    client.invalidateAll();
+    client.cleanUp();
+    assertThat(client.stats().evictionCount()).isZero();
+
+    client.check(ANNE_VIEWS_README);
+    nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+    client.cleanUp();
+
+    assertThat(client.stats().evictionCount()).isEqualTo(1);
+  }
+
+  @Test
   void closeClosesTheDelegate() {
     client.close();
 
