@@ -64,26 +64,30 @@ record MethodPlan(
 
   /**
    * Whether Tandem enforces something on the method: {@code @FilterByRelation}, or requirements or
-   * {@code @AuthenticatedOnly} declared on the method itself, or on its type for a public instance
-   * method.
+   * {@code @AuthenticatedOnly} declared on the method itself or a method it overrides or
+   * implements, or on a type (its class or a supertype) for a public instance method. See {@link
+   * Requirements} for the search along the type hierarchy.
    */
   static boolean enforced(Method method) {
     if (method.getDeclaringClass() == Object.class || method.isSynthetic() || method.isBridge()) {
       return false;
     }
-    if (MergedAnnotations.from(method, MergedAnnotations.SearchStrategy.DIRECT)
-        .isPresent(FilterByRelation.class)) {
+    if (Requirements.filteringMethod(method) != null) {
       return true;
     }
     Requirements.Kind kind = Requirements.kind(method);
     if (kind != Requirements.Kind.RELATIONS && kind != Requirements.Kind.AUTHENTICATED_ONLY) {
       return false;
     }
-    MergedAnnotations own = MergedAnnotations.from(method, MergedAnnotations.SearchStrategy.DIRECT);
-    if (own.isPresent(RequiresRelation.class)
-        || own.isPresent(RequiresRelations.class)
-        || own.isPresent(AuthenticatedOnly.class)) {
-      return true;
+    Method source = Requirements.declaringMethod(method);
+    if (source != null) {
+      MergedAnnotations own =
+          MergedAnnotations.from(source, MergedAnnotations.SearchStrategy.DIRECT);
+      if (own.isPresent(RequiresRelation.class)
+          || own.isPresent(RequiresRelations.class)
+          || own.isPresent(AuthenticatedOnly.class)) {
+        return true;
+      }
     }
     int modifiers = method.getModifiers();
     return Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers);
@@ -109,17 +113,15 @@ record MethodPlan(
               + " cannot be intercepted: its class is final (CGLIB proxies subclass it)");
     }
     List<Requirement> requirements = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (Parameter parameter : method.getParameters()) {
-      if (!parameter.isNamePresent()) {
-        problems.add(describe(method) + ": parameter names are missing; compile with -parameters");
-        break;
-      }
-      names.add(parameter.getName());
-    }
+    List<String> names = parameterNames(method, problems);
     Set<String> parameters = new TreeSet<>(names);
     for (RequiresRelation requirement : Requirements.of(method)) {
-      String where = describe(method) + " @RequiresRelation(\"" + requirement.value() + "\")";
+      String where =
+          describe(method)
+              + " @RequiresRelation(\""
+              + requirement.value()
+              + "\")"
+              + inherited(method);
       String type = type(requirement.value(), requirement.type(), model, where, problems);
       SpelExpression on = expression(requirement.on(), parameters, where, problems);
       if (type != null && on != null) {
@@ -140,14 +142,20 @@ record MethodPlan(
 
   private static @Nullable ResultFilter filter(
       Method method, AuthorizationModel model, List<String> problems) {
-    MergedAnnotation<FilterByRelation> merged =
-        MergedAnnotations.from(method, MergedAnnotations.SearchStrategy.DIRECT)
-            .get(FilterByRelation.class);
-    if (!merged.isPresent()) {
+    Method source = Requirements.filteringMethod(method);
+    if (source == null) {
       return null;
     }
+    MergedAnnotation<FilterByRelation> merged =
+        MergedAnnotations.from(source, MergedAnnotations.SearchStrategy.DIRECT)
+            .get(FilterByRelation.class);
     FilterByRelation annotation = merged.synthesize();
-    String where = describe(method) + " @FilterByRelation(\"" + annotation.value() + "\")";
+    String where =
+        describe(method)
+            + " @FilterByRelation(\""
+            + annotation.value()
+            + "\")"
+            + (source == method ? "" : " (declared on " + describe(source) + ")");
     if (!FILTERABLE.contains(method.getReturnType())) {
       problems.add(
           where
@@ -256,6 +264,44 @@ record MethodPlan(
     for (int i = 0; i < node.getChildCount(); i++) {
       check(node.getChild(i), on, parameters, where, problems);
     }
+  }
+
+  /**
+   * The parameter names {@code on} expressions see: those of the method that declares the
+   * requirements when it is another one (an interface method) and was compiled with {@code
+   * -parameters}, otherwise those of {@code method}.
+   */
+  private static List<String> parameterNames(Method method, List<String> problems) {
+    Method source = Requirements.declaringMethod(method);
+    if (source != null && source != method) {
+      List<String> names = names(source);
+      if (names != null) {
+        return names;
+      }
+    }
+    List<String> names = names(method);
+    if (names == null) {
+      problems.add(describe(method) + ": parameter names are missing; compile with -parameters");
+      return List.of();
+    }
+    return names;
+  }
+
+  private static @Nullable List<String> names(Method method) {
+    List<String> names = new ArrayList<>();
+    for (Parameter parameter : method.getParameters()) {
+      if (!parameter.isNamePresent()) {
+        return null;
+      }
+      names.add(parameter.getName());
+    }
+    return names;
+  }
+
+  /** Where a requirement of {@code method} is declared when it is not on the method itself. */
+  private static String inherited(Method method) {
+    Method source = Requirements.declaringMethod(method);
+    return source == null || source == method ? "" : " (declared on " + describe(source) + ")";
   }
 
   static String describe(Method method) {

@@ -17,8 +17,11 @@ import org.springframework.beans.factory.InitializingBean;
  * {@code decideAll} call as for beans.
  *
  * <p>The aspect's pointcut finds Tandem's annotations; whether a matched method is enforced is
- * decided here by the advisor's own rule, so that the aspect enforces exactly what the advisor does
- * (a class-level requirement, for instance, does not reach a subclass's override). A method whose
+ * decided here by the advisor's own rule, so that the aspect enforces what the advisor does on the
+ * methods it matches. It cannot see a method whose only declaration is on an interface method it
+ * implements or a method it overrides (AspectJ does not inherit method annotations): such a method
+ * is not woven, so woven classes must carry their annotations themselves, which {@code
+ * TandemArchRules.WOVEN_METHODS_DECLARE_AUTHORIZATION_THEMSELVES} checks. A method whose
  * declarations contradict each other, which fails startup for a bean, fails the call.
  *
  * <p>The auto-configuration installs its enforcement when the context starts and removes it when

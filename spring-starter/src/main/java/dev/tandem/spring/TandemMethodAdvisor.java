@@ -10,7 +10,9 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 /**
  * The Spring AOP advisor that enforces {@link dev.tandem.core.annotation.RequiresRelation} (direct,
  * repeated or through meta-annotations) and {@link dev.tandem.core.annotation.AuthenticatedOnly} on
- * any bean: controllers, services, agent tool methods.
+ * any bean: controllers, services, agent tool methods. Annotations are found on the bean's method,
+ * on the interface methods it implements and the methods it overrides, and on its class and
+ * supertypes (see {@link dev.tandem.core.annotation.Requirements}).
  *
  * <p>Its order is {@link #DEFAULT_ORDER}, 420: after Spring Security's pre-invocation method
  * interceptors ({@code @PreFilter} 100, {@code @PreAuthorize} 200, {@code @Secured} 300, JSR-250

@@ -19,11 +19,13 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Checks every bean's annotated methods once all singletons exist: the relation exists on the
- * declared or inferred type, {@code on} parses and reads only parameters, the method can be
- * intercepted, opt-outs do not contradict requirements, and each singleton with enforced methods is
- * really advised by the {@link TandemMethodAdvisor}. Every problem is reported in one exception and
- * the context fails to start; enforcement is never skipped silently.
+ * Checks every bean's annotated methods once all singletons exist, with annotations found along the
+ * type hierarchy (interface methods a bean method implements, methods it overrides, supertypes of
+ * its class): the relation exists on the declared or inferred type, {@code on} parses and reads
+ * only parameters, the method can be intercepted, opt-outs do not contradict requirements, two
+ * supertypes do not declare different things for one method, and each singleton with enforced
+ * methods is really advised by the {@link TandemMethodAdvisor}. Every problem is reported in one
+ * exception and the context fails to start; enforcement is never skipped silently.
  */
 final class TandemStartupValidator implements SmartInitializingSingleton {
 

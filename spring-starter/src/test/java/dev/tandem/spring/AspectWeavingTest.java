@@ -182,8 +182,19 @@ class AspectWeavingTest {
   }
 
   @Test
-  void summaryWhenOverriddenByUnannotatedSubclassThenNotCheckedAsForBeans() {
-    assertThat(new CustomReport().summary("apollo")).isEqualTo("custom summary of apollo");
+  void summaryWhenOverriddenByUnannotatedSubclassThenSuperclassRequirementStillApplies() {
+    assertThatThrownBy(() -> new CustomReport().summary("apollo"))
+        .isInstanceOf(TandemAccessDeniedException.class);
+    runner.run(
+        context -> {
+          actor.set(Actor.user("mallory"));
+          assertThatThrownBy(() -> new CustomReport().summary("apollo"))
+              .isInstanceOfSatisfying(
+                  TandemAccessDeniedException.class,
+                  e -> assertThat(e.problem().status()).isEqualTo(403));
+          actor.set(Actor.user("bob"));
+          assertThat(new CustomReport().summary("apollo")).isEqualTo("custom summary of apollo");
+        });
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -14,16 +15,19 @@ import dev.tandem.core.annotation.Requirements;
 import dev.tandem.core.annotation.RequiresRelation;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.model.TypeDefinition;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * ArchUnit rules that keep an application's authorization declared and consistent with its model.
- * Annotations are read with {@link Requirements}, exactly as enforcement reads them: directly,
- * repeated, through meta-annotations and from the declaring class.
+ * Annotations are read with {@link Requirements}, exactly as enforcement of beans reads them:
+ * directly, repeated, through meta-annotations, from the declaring class, and along the type
+ * hierarchy (the methods a method overrides or implements, the supertypes of its class).
  *
  * <pre>{@code
  * JavaClasses classes = new ClassFileImporter().importPackages("com.example");
@@ -42,9 +46,12 @@ public final class TandemArchRules {
 
   /**
    * Every endpoint method ({@code @RequestMapping}, {@code @GetMapping}, ... in a class that is a
-   * {@code @Controller} or {@code @RestController}, meta-annotations included) declares a {@link
-   * RequiresRelation} or an explicit opt-out ({@link dev.tandem.core.annotation.PublicEndpoint},
-   * {@link dev.tandem.core.annotation.AuthenticatedOnly}), on itself or on its class.
+   * {@code @Controller} or {@code @RestController}, meta-annotations included, on the method or on
+   * a method of a supertype it implements, such as an OpenAPI-generated interface) declares a
+   * {@link RequiresRelation} or an explicit opt-out ({@link
+   * dev.tandem.core.annotation.PublicEndpoint}, {@link
+   * dev.tandem.core.annotation.AuthenticatedOnly}), on itself, on a method it overrides or
+   * implements, on its class or on a supertype, as {@link Requirements} finds them.
    */
   public static final ArchRule ENDPOINTS_DECLARE_AUTHORIZATION =
       methods()
@@ -65,6 +72,21 @@ public final class TandemArchRules {
           .should(notBeCalledFromTheirOwnClass())
           .because("a call from inside the class bypasses the Spring proxy that enforces it");
 
+  /**
+   * Methods of classes woven with {@code TandemEnforcementAspect} carry their Tandem annotations
+   * themselves or on their own class: AspectJ does not see annotations on the interface methods
+   * they implement or the superclass methods they override, so such a declaration would not be
+   * enforced on a class that is not a bean. Check it on the classes you weave only; beans are
+   * enforced through the type hierarchy.
+   */
+  public static final ArchRule WOVEN_METHODS_DECLARE_AUTHORIZATION_THEMSELVES =
+      methods()
+          .that(areConcreteInstanceMethods())
+          .should(declareTandemAnnotationsThemselves())
+          .because(
+              "AspectJ does not inherit method annotations from interfaces or overridden methods,"
+                  + " so the aspect would not enforce them on a woven class");
+
   private TandemArchRules() {}
 
   /**
@@ -82,10 +104,69 @@ public final class TandemArchRules {
   private static DescribedPredicate<JavaMethod> areEndpoints() {
     return DescribedPredicate.describe(
         "are request-mapped methods of controllers",
+        method -> annotated(method.getOwner(), CONTROLLER) && requestMapped(method));
+  }
+
+  /** Whether the method or a method of a supertype with the same signature is request-mapped. */
+  private static boolean requestMapped(JavaMethod method) {
+    if (mapped(method)) {
+      return true;
+    }
+    JavaClass owner = method.getOwner();
+    String[] parameters =
+        method.getRawParameterTypes().stream().map(JavaClass::getName).toArray(String[]::new);
+    List<JavaClass> supertypes = new ArrayList<>(owner.getAllRawSuperclasses());
+    supertypes.addAll(owner.getAllRawInterfaces());
+    for (JavaClass supertype : supertypes) {
+      Optional<JavaMethod> overridden = supertype.tryGetMethod(method.getName(), parameters);
+      if (overridden.isPresent() && mapped(overridden.get())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mapped(JavaMethod method) {
+    return method.isAnnotatedWith(REQUEST_MAPPING) || method.isMetaAnnotatedWith(REQUEST_MAPPING);
+  }
+
+  private static DescribedPredicate<JavaMethod> areConcreteInstanceMethods() {
+    return DescribedPredicate.describe(
+        "are concrete instance methods",
         method ->
-            annotated(method.getOwner(), CONTROLLER)
-                && (method.isAnnotatedWith(REQUEST_MAPPING)
-                    || method.isMetaAnnotatedWith(REQUEST_MAPPING)));
+            !method.getOwner().isInterface()
+                && !method.getModifiers().contains(JavaModifier.ABSTRACT)
+                && !method.getModifiers().contains(JavaModifier.STATIC)
+                && !method.getModifiers().contains(JavaModifier.SYNTHETIC)
+                && !method.getModifiers().contains(JavaModifier.BRIDGE));
+  }
+
+  private static ArchCondition<JavaMethod> declareTandemAnnotationsThemselves() {
+    return new ArchCondition<>("declare Tandem annotations on themselves or their own class") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        Method reflected = reflect(method);
+        if (reflected == null) {
+          events.add(SimpleConditionEvent.violated(method, unreadable(method)));
+          return;
+        }
+        for (AnnotatedElement source : Requirements.sources(reflected)) {
+          if (source != reflected && source != reflected.getDeclaringClass()) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    method,
+                    method.getFullName()
+                        + " inherits Tandem annotations from "
+                        + source
+                        + ", which AspectJ does not see; repeat them on the method"));
+            return;
+          }
+        }
+        events.add(
+            SimpleConditionEvent.satisfied(
+                method, method.getFullName() + " declares Tandem annotations itself, if any"));
+      }
+    };
   }
 
   private static boolean annotated(JavaClass owner, String annotation) {

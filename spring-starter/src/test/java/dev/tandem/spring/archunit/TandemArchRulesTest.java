@@ -109,6 +109,57 @@ class TandemArchRulesTest {
         .doesNotThrowAnyException();
   }
 
+  @Test
+  void endpointWhenRequirementDeclaredOnImplementedInterfaceThenPasses() {
+    assertThatCode(
+            () ->
+                TandemArchRules.ENDPOINTS_DECLARE_AUTHORIZATION.check(
+                    classes(
+                        InterfaceFixtures.TicketsController.class,
+                        InterfaceFixtures.ProjectsApiController.class,
+                        InterfaceFixtures.ProjectsApi.class,
+                        InterfaceFixtures.TicketsApi.class)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void endpointWhenMappedOnInterfaceWithoutDeclarationThenFailsNamingTheController() {
+    assertThatThrownBy(
+            () ->
+                TandemArchRules.ENDPOINTS_DECLARE_AUTHORIZATION.check(
+                    classes(
+                        InterfaceFixtures.OpenApiController.class,
+                        InterfaceFixtures.OpenApi.class)))
+        .hasMessageContaining("OpenApiController.everything() does not declare authorization");
+  }
+
+  @Test
+  void wovenMethodWhenRequirementOnlyOnInterfaceThenFailsNamingTheInterface() {
+    assertThatThrownBy(
+            () ->
+                TandemArchRules.WOVEN_METHODS_DECLARE_AUTHORIZATION_THEMSELVES.check(
+                    classes(
+                        InterfaceFixtures.WovenWithInterfaceRequirement.class,
+                        InterfaceFixtures.WovenWithOwnRequirement.class)))
+        .hasMessageContaining(
+            "WovenWithInterfaceRequirement.tickets(java.lang.String) inherits Tandem annotations"
+                + " from")
+        .hasMessageContaining("InterfaceFixtures$TicketsApi.tickets")
+        .hasMessageContaining("AspectJ does not inherit")
+        .hasMessageNotContaining("WovenWithOwnRequirement.tickets");
+  }
+
+  @Test
+  void wovenMethodsDeclaringThemselvesPass() {
+    assertThatCode(
+            () ->
+                TandemArchRules.WOVEN_METHODS_DECLARE_AUTHORIZATION_THEMSELVES.check(
+                    classes(
+                        InterfaceFixtures.WovenWithOwnRequirement.class,
+                        Fixtures.CoveredController.class)))
+        .doesNotThrowAnyException();
+  }
+
   private static AuthorizationModel model() {
     return Repo.model();
   }
