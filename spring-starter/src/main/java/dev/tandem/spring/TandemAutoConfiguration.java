@@ -40,18 +40,20 @@ import org.springframework.core.type.AnnotationMetadata;
 /**
  * Auto-configuration of Tandem: an {@link FgaClient} (embedded or remote, with cache and coalescing
  * per {@link TandemProperties}), the {@link AuthorizationModel}, an {@link Authorizer}, an {@link
- * ActorClaimsMapper}, an {@link ActorResolver} over Spring Security, the {@link
+ * ActorClaimsMapper}, {@link dev.tandem.core.authz.Consents} and {@link
+ * dev.tandem.core.authz.TaskGrants}, an {@link ActorResolver} over Spring Security, the {@link
  * TandemMethodAdvisor} enforcing the annotations on any bean, startup validation, the {@code fga}
  * bean ({@link TandemFga}) for {@code @PreAuthorize}, {@link TandemAuthorizationManagers} for
  * {@code authorizeHttpRequests} (with Spring Security's web module), and problem-detail rendering
  * in servlet web applications, and Micrometer meters ({@link TandemMetrics}, {@link
  * TandemCacheMetrics}) when the application has a {@link MeterRegistry} bean.
  *
- * <p>Every bean backs off when the application defines one of the same type. The default {@link
- * ActorResolver} needs Spring Security's OAuth 2.0 resource server on the classpath; the problem
- * handler needs a servlet web application with Spring MVC. When methods carry annotations and
- * enforcement cannot be set up (no model, no actor resolver, a bean that is not advised), the
- * context fails to start: enforcement is never skipped silently.
+ * <p>Every bean but the startup validator backs off when the application defines one of the same
+ * type (the {@code fga} bean: of the same name). The default {@link ActorResolver} needs Spring
+ * Security's OAuth 2.0 resource server on the classpath; the problem handler needs a servlet web
+ * application with Spring MVC. When methods carry annotations and enforcement cannot be set up (no
+ * model, no actor resolver, a bean that is not advised), the context fails to start: enforcement is
+ * never skipped silently.
  */
 @AutoConfiguration(
     afterName =

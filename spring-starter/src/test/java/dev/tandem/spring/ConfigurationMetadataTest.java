@@ -11,18 +11,38 @@ class ConfigurationMetadataTest {
 
   @Test
   void everyPropertyHasADescription() throws Exception {
-    JsonNode metadata;
-    try (InputStream in =
-        getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-      assertThat(in).as("generated configuration metadata").isNotNull();
-      metadata = JsonMapper.builder().build().readTree(in);
-    }
-    JsonNode properties = metadata.get("properties");
+    JsonNode properties = properties();
     assertThat(properties.size()).isGreaterThan(25);
     for (JsonNode property : properties) {
       assertThat(property.path("description").asString(""))
           .as(property.get("name").asString())
           .isNotBlank();
+    }
+  }
+
+  @Test
+  void listDefaultsAreShownInIdeHelp() throws Exception {
+    JsonNode properties = properties();
+    assertThat(defaultOf(properties, "tandem.claims.client-ids"))
+        .isEqualTo("[\"client_id\",\"azp\"]");
+    assertThat(defaultOf(properties, "tandem.claims.service-account-grant-types"))
+        .isEqualTo("[\"client-credentials\",\"client_credentials\"]");
+  }
+
+  private static String defaultOf(JsonNode properties, String name) {
+    for (JsonNode property : properties) {
+      if (property.get("name").asString().equals(name)) {
+        return property.path("defaultValue").toString();
+      }
+    }
+    throw new AssertionError("no property " + name);
+  }
+
+  private JsonNode properties() throws Exception {
+    try (InputStream in =
+        getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      assertThat(in).as("generated configuration metadata").isNotNull();
+      return JsonMapper.builder().build().readTree(in).get("properties");
     }
   }
 }
