@@ -162,7 +162,7 @@ public final class CoalescingFgaClient extends ForwardingFgaClient {
           requests.subList(from, Math.min(requests.size(), from + maxBatchSize));
       List<BatchCheckItem> answered = delegate().batchCheck(chunk, consistency);
       if (answered == null || answered.size() != chunk.size()) {
-        throw CheckCoalescer.wrongSize(answered, chunk.size());
+        throw InFlightCalls.wrongSize(answered, chunk.size());
       }
       items.addAll(answered);
     }
