@@ -88,7 +88,8 @@ public final class Engine {
             groupSizes.isEmpty()
                 ? null
                 : objectsOfGroup(types, tuples, request, groupSizes, expanded);
-        ReverseExpansion.Found found = objects == null ? null : objects.get(request.object());
+        ReverseExpansion.@Nullable Found found =
+            objects == null ? null : objects.get(request.object());
         items.add(
             new BatchCheckItem.Evaluated(
                 objects == null || found == ReverseExpansion.Found.UNDECIDED
