@@ -70,7 +70,7 @@ public final class Engine {
     Map<List<Object>, Checker> checkers = new HashMap<>();
     List<BatchCheckItem> items = new ArrayList<>(requests.size());
     Map<Group, Integer> groupSizes = groupSizes(requests);
-    Map<Group, Optional<Set<String>>> expanded = new HashMap<>();
+    Map<Group, Optional<Map<String, ReverseExpansion.Found>>> expanded = new HashMap<>();
     @Nullable String validUser = null;
     for (CheckRequest request : requests) {
       try {
@@ -84,15 +84,19 @@ public final class Engine {
               model, request.object(), request.relation(), request.user(), contextual);
           validUser = request.user();
         }
-        Set<String> objects =
+        Map<String, ReverseExpansion.Found> objects =
             groupSizes.isEmpty()
                 ? null
                 : objectsOfGroup(types, tuples, request, groupSizes, expanded);
+        ReverseExpansion.@Nullable Found found =
+            objects == null ? null : objects.get(request.object());
         items.add(
             new BatchCheckItem.Evaluated(
-                objects != null
-                    ? objects.contains(request.object()) ? CheckResult.ALLOWED : CheckResult.DENIED
-                    : evaluate(types, tuples, request, contextual, checkers, requests.size())));
+                objects == null || found == ReverseExpansion.Found.UNDECIDED
+                    ? evaluate(types, tuples, request, contextual, checkers, requests.size())
+                    : found == ReverseExpansion.Found.ALLOWED
+                        ? CheckResult.ALLOWED
+                        : CheckResult.DENIED));
       } catch (FgaException e) {
         items.add(new BatchCheckItem.Failed(e));
       }
@@ -102,8 +106,9 @@ public final class Engine {
 
   /**
    * Requests without contextual tuples that ask about one relation of one user on objects of one
-   * type, in groups of at least {@value #MIN_GROUP}: for these, the objects the user can reach
-   * backwards from its tuples may cost fewer lookups than a check per object.
+   * type with one condition context, in groups of at least {@value #MIN_GROUP}: for these, the
+   * objects the user can reach backwards from its tuples may cost fewer lookups than a check per
+   * object.
    */
   private static Map<Group, Integer> groupSizes(List<CheckRequest> requests) {
     if (requests.size() < MIN_GROUP) {
@@ -120,16 +125,16 @@ public final class Engine {
   }
 
   /**
-   * The objects of the request's type on which its user has its relation, computed once per group
-   * by {@link ReverseExpansion}, or null when the request is to be checked on its own. Called only
-   * for requests that passed validation.
+   * The objects of the request's type on which its user has its relation or whose check may fail,
+   * computed once per group by {@link ReverseExpansion}, or null when the request is to be checked
+   * on its own. Called only for requests that passed validation.
    */
-  private static @Nullable Set<String> objectsOfGroup(
+  private static @Nullable Map<String, ReverseExpansion.Found> objectsOfGroup(
       TypeSystem types,
       TupleStore tuples,
       CheckRequest request,
       Map<Group, Integer> groupSizes,
-      Map<Group, Optional<Set<String>>> expanded) {
+      Map<Group, Optional<Map<String, ReverseExpansion.Found>>> expanded) {
     if (!request.contextualTuples().isEmpty()) {
       return null;
     }
@@ -138,7 +143,7 @@ public final class Engine {
     if (size == null) {
       return null;
     }
-    Optional<Set<String>> objects = expanded.get(group);
+    Optional<Map<String, ReverseExpansion.Found>> objects = expanded.get(group);
     if (objects == null) {
       objects =
           Optional.ofNullable(
@@ -162,10 +167,14 @@ public final class Engine {
   /** The smallest group of like requests worth a reverse expansion. */
   private static final int MIN_GROUP = 32;
 
-  /** Requests asking about one relation of one user on objects of one type. */
-  private record Group(String type, String relation, String user) {
+  /**
+   * Requests asking about one relation of one user on objects of one type, with one context (the
+   * walk evaluates conditions with it).
+   */
+  private record Group(String type, String relation, String user, Map<String, Object> context) {
     static Group of(CheckRequest request) {
-      return new Group(Users.type(request.object()), request.relation(), request.user());
+      return new Group(
+          Users.type(request.object()), request.relation(), request.user(), request.context());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tandem.core.engine;
 
+import dev.tandem.core.FgaException;
 import dev.tandem.core.model.RelationDefinition;
 import dev.tandem.core.model.RelationReference;
 import dev.tandem.core.model.Rewrite;
@@ -19,13 +20,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only used where it gives exactly {@link Checker}'s answers: the relations the target relation
  * depends on form an acyclic graph (so no check can cut a cycle), short enough that no check can
- * reach the depth limit, with no condition ever evaluated for the user (so no check can fail),
- * intersections and exclusions only where the model says they cannot hold the user's type, and
- * without contextual tuples. Then every check is TRUE or FALSE, and TRUE exactly for the objects
- * found here. Otherwise, or when the walk reads more tuples than its budget, {@link #expand}
- * answers null and the caller checks one by one.
+ * reach the depth limit, intersections and exclusions only where the model says they cannot hold
+ * the user's type (so they answer FALSE), and without contextual tuples. The only conditions the
+ * checker then evaluates for the user are those of the user's own tuples and its type's wildcard's,
+ * which are the tuples this walk starts from; everything above them is a union of grants. So a
+ * check is TRUE where the walk finds a path whose conditions all hold ({@link Found#ALLOWED}); it
+ * may fail where a path has a condition that failed to evaluate and none holds ({@link
+ * Found#UNDECIDED}: the caller checks those one by one, for the checker's own error); and it is
+ * FALSE for every other object. Where the model allows no such walk, or it reads more tuples than
+ * its budget, {@link #expand} answers null and the caller checks one by one.
  */
 final class ReverseExpansion {
+
+  /** What the walk found for an object. */
+  enum Found {
+    /** The user has the relation: a path whose conditions all hold. */
+    ALLOWED,
+    /** No path holds, but a condition on one failed to evaluate: the check may be an error. */
+    UNDECIDED
+  }
 
   /** Relations at most; any path through them is shorter than {@link Evaluation#MAX_DEPTH}. */
   private static final int MAX_NODES = 20;
@@ -37,8 +50,8 @@ final class ReverseExpansion {
   private final int budget;
   private int read;
 
-  /** type#relation -> the objects of that type on which the user has the relation. */
-  private final Map<String, Set<String>> found = new HashMap<>();
+  /** type#relation -> the objects of that type on which the user has, or may have, it. */
+  private final Map<String, Map<String, Found>> found = new HashMap<>();
 
   private ReverseExpansion(Evaluation evaluation, String user, int budget) {
     this.types = evaluation.types();
@@ -49,10 +62,11 @@ final class ReverseExpansion {
   }
 
   /**
-   * The objects of {@code type} on which {@code user} has {@code relation}, or null when this
-   * cannot answer exactly or would read more than {@code budget} tuples.
+   * The objects of {@code type} on which {@code user} has {@code relation} or whose check may fail,
+   * (every other check is FALSE), or null when this cannot answer exactly or would read more than
+   * {@code budget} tuples. Conditions are evaluated with the evaluation's context.
    */
-  static @Nullable Set<String> expand(
+  static @Nullable Map<String, Found> expand(
       Evaluation evaluation, String type, String relation, String user, int budget) {
     if (!evaluation.contextualTuples().isEmpty()
         || Users.isUserset(user)
@@ -149,12 +163,15 @@ final class ReverseExpansion {
   }
 
   /**
-   * Whether every check of {@code type#relation} for a subject of {@code userType} is TRUE or
-   * FALSE, never a cycle or an error, and TRUE exactly where the walk finds the object: the
-   * relations visited are acyclic and few; no condition is ever evaluated for such a subject (a
-   * conditioned grant is allowed only for another type, as a plain grant, which {@link Checker}
-   * never evaluates for this subject); and intersections and exclusions appear only where the model
-   * says they cannot hold such a subject, so both sides answer FALSE there.
+   * Whether every check of {@code type#relation} for a subject of {@code userType} is TRUE, FALSE
+   * or an error of a condition the walk evaluates, never a cycle or another error: the relations
+   * visited are acyclic and few; a condition is evaluated only on the subject's own grants or its
+   * type's wildcard's (a conditioned grant to another type is never evaluated for this subject; one
+   * on a userset or a tuple-to-userset is evaluated on every such tuple, whether or not it leads to
+   * the subject, so it is refused); and intersections and exclusions appear only where the model
+   * says they cannot hold such a subject. Such a part answers FALSE even with conditions below it:
+   * by induction over the acyclic relations, a part that cannot hold the subject never fails, so an
+   * intersection returns FALSE at its first such child and an exclusion at its base.
    */
   private record Eligibility(TypeSystem types, String userType, Set<String> reach) {
 
@@ -179,12 +196,9 @@ final class ReverseExpansion {
         String type, String relation, Rewrite rewrite, Set<String> path, Set<String> done) {
       if (rewrite instanceof Rewrite.This) {
         for (RelationReference reference : references(types, type, relation)) {
-          boolean evaluated = reference.relation() != null || reference.type().equals(userType);
-          if (reference.condition() != null && evaluated) {
-            return false;
-          }
           if (reference.relation() != null
-              && !eligible(reference.type(), reference.relation(), path, done)) {
+              && (reference.condition() != null
+                  || !eligible(reference.type(), reference.relation(), path, done))) {
             return false;
           }
         }
@@ -236,13 +250,13 @@ final class ReverseExpansion {
     return definition == null ? List.of() : definition.directlyRelatedUserTypes();
   }
 
-  private Set<String> objects(String type, String relation) {
+  private Map<String, Found> objects(String type, String relation) {
     String node = type + "#" + relation;
-    Set<String> known = found.get(node);
+    Map<String, Found> known = found.get(node);
     if (known != null) {
       return known;
     }
-    Set<String> objects = new HashSet<>();
+    Map<String, Found> objects = new HashMap<>();
     RelationDefinition definition = types.relation(type, relation);
     if (definition != null) {
       rewrite(type, relation, definition.rewrite(), objects);
@@ -251,11 +265,11 @@ final class ReverseExpansion {
     return objects;
   }
 
-  private void rewrite(String type, String relation, Rewrite rewrite, Set<String> into) {
+  private void rewrite(String type, String relation, Rewrite rewrite, Map<String, Found> into) {
     if (rewrite instanceof Rewrite.This) {
       direct(type, relation, into);
     } else if (rewrite instanceof Rewrite.ComputedUserset computed) {
-      into.addAll(objects(type, computed.relation()));
+      objects(type, computed.relation()).forEach((object, found) -> add(object, found, into));
     } else if (rewrite instanceof Rewrite.TupleToUserset ttu) {
       tupleToUserset(type, ttu, into);
     } else if (rewrite instanceof Rewrite.Union union) {
@@ -267,14 +281,14 @@ final class ReverseExpansion {
   }
 
   /** As {@link Checker}'s direct grants: the user's own tuples, its wildcard's, usersets'. */
-  private void direct(String type, String relation, Set<String> into) {
+  private void direct(String type, String relation, Map<String, Found> into) {
     Restrictions restrictions = types.restrictions(type, relation);
     if (restrictions.allowsUser(user)) {
-      addObjects(type, relation, user, restrictions, into);
+      addObjects(type, relation, user, Found.ALLOWED, restrictions, into);
     }
     String wildcard = userType + ":*";
     if (restrictions.allowsWildcards() && restrictions.allowsUser(wildcard)) {
-      addObjects(type, relation, wildcard, restrictions, into);
+      addObjects(type, relation, wildcard, Found.ALLOWED, restrictions, into);
     }
     if (!restrictions.allowsUsersets()) {
       return;
@@ -285,14 +299,21 @@ final class ReverseExpansion {
       if (usersetRelation == null || !seen.add(reference.type() + "#" + usersetRelation)) {
         continue;
       }
-      for (String member : objects(reference.type(), usersetRelation)) {
-        addObjects(type, relation, member + "#" + usersetRelation, restrictions, into);
+      for (Map.Entry<String, Found> member :
+          objects(reference.type(), usersetRelation).entrySet()) {
+        addObjects(
+            type,
+            relation,
+            member.getKey() + "#" + usersetRelation,
+            member.getValue(),
+            restrictions,
+            into);
       }
     }
   }
 
   /** As {@link Checker}'s tuple-to-userset: objects whose tupleset names a parent found. */
-  private void tupleToUserset(String type, Rewrite.TupleToUserset ttu, Set<String> into) {
+  private void tupleToUserset(String type, Rewrite.TupleToUserset ttu, Map<String, Found> into) {
     Restrictions restrictions = types.restrictions(type, ttu.tupleset());
     Set<String> seen = new HashSet<>();
     for (RelationReference reference : references(types, type, ttu.tupleset())) {
@@ -303,23 +324,54 @@ final class ReverseExpansion {
           || !seen.add(parentType)) {
         continue;
       }
-      for (String parent : objects(parentType, ttu.computedRelation())) {
-        addObjects(type, ttu.tupleset(), parent, restrictions, into);
+      for (Map.Entry<String, Found> parent :
+          objects(parentType, ttu.computedRelation()).entrySet()) {
+        addObjects(type, ttu.tupleset(), parent.getKey(), parent.getValue(), restrictions, into);
       }
     }
   }
 
+  /**
+   * Adds the objects of the tuples {@code type#relation@tupleUser} that fit the model, as {@code
+   * via} (what was found for {@code tupleUser}) where the tuple's condition holds, and as {@link
+   * Found#UNDECIDED} where it fails to evaluate, as {@link Checker} weighs them.
+   */
   private void addObjects(
-      String type, String relation, String tupleUser, Restrictions restrictions, Set<String> into) {
+      String type,
+      String relation,
+      String tupleUser,
+      Found via,
+      Restrictions restrictions,
+      Map<String, Found> into) {
     List<TupleKey> tuples = evaluation.store().findByUser(type, relation, tupleUser);
     read += tuples.size() + 1;
     if (read > budget) {
       throw new OverBudget();
     }
     for (TupleKey tuple : tuples) {
-      if (restrictions.admits(tuple.user(), tuple.condition())) {
-        into.add(tuple.object());
+      if (!restrictions.admits(tuple.user(), tuple.condition())) {
+        continue;
       }
+      if (tuple.condition() == null) {
+        add(tuple.object(), via, into);
+        continue;
+      }
+      try {
+        if (evaluation.conditionHolds(tuple)) {
+          add(tuple.object(), via, into);
+        }
+      } catch (FgaException e) {
+        add(tuple.object(), Found.UNDECIDED, into);
+      }
+    }
+  }
+
+  /** Records {@code found} for {@code object}: a path that holds wins over one that may fail. */
+  private static void add(String object, Found found, Map<String, Found> into) {
+    if (found == Found.ALLOWED) {
+      into.put(object, Found.ALLOWED);
+    } else {
+      into.putIfAbsent(object, Found.UNDECIDED);
     }
   }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tandem.core.FgaException;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.model.ModelDsl;
+import dev.tandem.core.testing.Checkout;
 import dev.tandem.core.tuple.InMemoryTupleStore;
+import dev.tandem.core.tuple.TupleCondition;
 import dev.tandem.core.tuple.TupleKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Engine#batchCheck} answers big batches of one user and relation from a {@link
- * ReverseExpansion} where it can: on random layered models and tuples, every item must equal the
- * check of its request on its own.
+ * ReverseExpansion} where it can: on random layered models, tuples and condition contexts, every
+ * item must equal the check of its request on its own.
  */
 class BatchExpansionTest {
 
@@ -25,6 +27,9 @@ class BatchExpansionTest {
   private static final int RELATIONS = 3;
   private static final int IDS = 6;
 
+  /** Request contexts: none, {@code now} alone, both parameters, another's, one that fails. */
+  private static final int CONTEXTS = 5;
+
   private final Engine engine = Engine.create();
 
   @Test
@@ -32,22 +37,21 @@ class BatchExpansionTest {
     int expanded = 0;
     int batches = 0;
     int allowed = 0;
+    int decidedByConditions = 0;
+    int undecided = 0;
     for (int seed = 0; seed < SCENARIOS; seed++) {
       Random random = new Random(seed);
       String dsl = model(random);
       AuthorizationModel model = ModelDsl.parse(dsl);
       InMemoryTupleStore store = new InMemoryTupleStore();
       List<TupleKey> tuples = tuples(random, model);
-      for (int i = 0; i < tuples.size(); i += 50) {
-        store.write(tuples.subList(i, Math.min(tuples.size(), i + 50)), List.of());
-      }
+      write(store, tuples);
       TypeSystem types = new TypeSystem(model);
       for (int layer = 0; layer < LAYERS; layer++) {
         for (int r = 0; r < RELATIONS; r++) {
           for (String user : List.of("user:0", "user:1", "user:2", "user:9", "bot:0")) {
             String type = "l" + layer;
-            Map<String, Object> context =
-                random.nextBoolean() ? Map.of() : Map.of("x", random.nextInt(20));
+            Map<String, Object> context = context(random);
             List<CheckRequest> requests = new ArrayList<>();
             for (int n = 0; n < 40; n++) {
               requests.add(
@@ -58,24 +62,34 @@ class BatchExpansionTest {
               requests.add(CheckRequest.of("l0:0", "r0", user));
               requests.add(CheckRequest.of(type + ":1", "nosuch", user));
             }
-            if (ReverseExpansion.expand(
-                    new Evaluation(types, store, List.of(), Map.of()),
+            Map<String, ReverseExpansion.Found> found =
+                ReverseExpansion.expand(
+                    new Evaluation(types, store, List.of(), context),
                     type,
                     "r" + r,
                     user,
-                    requests.size())
-                != null) {
+                    requests.size());
+            if (found != null) {
               expanded++;
+              undecided += found.containsValue(ReverseExpansion.Found.UNDECIDED) ? 1 : 0;
+              // With every condition met, the walk finds more: some condition decided this one.
+              Map<String, Object> allMet = Map.of("now", -1, "until", 100, "x", 0);
+              decidedByConditions +=
+                  found.equals(
+                          ReverseExpansion.expand(
+                              new Evaluation(types, store, List.of(), allMet),
+                              type,
+                              "r" + r,
+                              user,
+                              requests.size()))
+                      ? 0
+                      : 1;
             }
             batches++;
             List<BatchCheckItem> items = engine.batchCheck(model, store, requests);
             for (int i = 0; i < requests.size(); i++) {
               Object single = single(model, store, requests.get(i));
-              Object batched =
-                  items.get(i) instanceof BatchCheckItem.Evaluated evaluated
-                      ? evaluated.result()
-                      : "failed " + ((BatchCheckItem.Failed) items.get(i)).error().getMessage();
-              assertThat(batched)
+              assertThat(outcome(items.get(i)))
                   .as("seed %d, %s\n%s", seed, requests.get(i), dsl)
                   .isEqualTo(single);
               allowed += items.get(i).allowed() ? 1 : 0;
@@ -85,10 +99,86 @@ class BatchExpansionTest {
       }
     }
     System.out.printf(
-        "batch expansion: %d of %d batches expanded, %d allowed items%n",
-        expanded, batches, allowed);
+        "batch expansion: %d of %d batches expanded (%d decided by a condition, %d with a failed"
+            + " one), %d allowed items%n",
+        expanded, batches, decidedByConditions, undecided, allowed);
     assertThat(expanded).isGreaterThan(batches / 4);
     assertThat(expanded).isLessThan(batches);
+    assertThat(decidedByConditions).isGreaterThan(expanded / 20);
+    assertThat(undecided).isGreaterThan(expanded / 20);
+  }
+
+  @Test
+  void batchOfAgentTaskOnReferenceModelWalksConditionedGrantsAndEqualsSingleChecks() {
+    AuthorizationModel model = ModelDsl.parse(Checkout.read("docs/models/project-management.fga"));
+    InMemoryTupleStore store = new InMemoryTupleStore();
+    List<TupleKey> tuples = new ArrayList<>();
+    tuples.add(TupleKey.of("team:t0", "organization", "organization:acme"));
+    for (int p = 0; p < 10; p++) {
+      tuples.add(TupleKey.of("project:p" + p, "team", "team:t0"));
+    }
+    List<String> tickets = new ArrayList<>();
+    for (int k = 0; k < 100; k++) {
+      tuples.add(TupleKey.of("ticket:k" + k, "project", "project:p" + k % 10));
+      tickets.add("ticket:k" + k);
+    }
+    // Grants to the task: live until 10:00 on p0..p2, expired at 08:00 on p3, no expiry on p4.
+    for (int p = 0; p < 5; p++) {
+      Map<String, Object> expiry =
+          p < 3
+              ? Map.of("expires_at", "2026-03-02T10:00:00Z")
+              : p == 3 ? Map.of("expires_at", "2026-03-02T08:00:00Z") : Map.of();
+      tuples.add(
+          new TupleKey(
+              "project:p" + p, "can_view", "task:abc", new TupleCondition("task_active", expiry)));
+    }
+    write(store, tuples);
+    TypeSystem types = new TypeSystem(model);
+    // Per context: the expected allowed and failed items (a grant missing expires_at, or all).
+    Map<Map<String, Object>, List<Integer>> expected =
+        Map.of(
+            Map.of("current_time", "2026-03-02T09:00:00Z"), List.of(30, 10),
+            Map.of("current_time", "2026-03-02T11:00:00Z"), List.of(0, 10),
+            Map.of(), List.of(0, 50),
+            Map.of("current_time", "not a time"), List.of(0, 50));
+    for (Map<String, Object> context : expected.keySet()) {
+      List<CheckRequest> requests = new ArrayList<>();
+      for (String ticket : tickets) {
+        requests.add(new CheckRequest(ticket, "can_view", "task:abc", List.of(), context));
+      }
+      assertThat(
+              ReverseExpansion.expand(
+                  new Evaluation(types, store, List.of(), context),
+                  "ticket",
+                  "can_view",
+                  "task:abc",
+                  requests.size()))
+          .as("walked with %s", context)
+          .isNotNull();
+      List<BatchCheckItem> items = engine.batchCheck(model, store, requests);
+      int allowed = 0;
+      int failed = 0;
+      for (int i = 0; i < requests.size(); i++) {
+        assertThat(outcome(items.get(i)))
+            .as("%s", requests.get(i))
+            .isEqualTo(single(model, store, requests.get(i)));
+        allowed += items.get(i).allowed() ? 1 : 0;
+        failed += items.get(i) instanceof BatchCheckItem.Failed ? 1 : 0;
+      }
+      assertThat(List.of(allowed, failed)).as("with %s", context).isEqualTo(expected.get(context));
+    }
+  }
+
+  private static void write(InMemoryTupleStore store, List<TupleKey> tuples) {
+    for (int i = 0; i < tuples.size(); i += 50) {
+      store.write(tuples.subList(i, Math.min(tuples.size(), i + 50)), List.of());
+    }
+  }
+
+  private static Object outcome(BatchCheckItem item) {
+    return item instanceof BatchCheckItem.Evaluated evaluated
+        ? evaluated.result()
+        : "failed " + ((BatchCheckItem.Failed) item).error().getMessage();
   }
 
   private Object single(AuthorizationModel model, InMemoryTupleStore store, CheckRequest request) {
@@ -100,14 +190,29 @@ class BatchExpansionTest {
   }
 
   /**
-   * Layered types l0..l3, each with a parent tuple-set to a lower layer and relations r0..r2 built
-   * from direct grants (users, wildcards, usersets of lower layers), computed usersets of earlier
-   * relations, tuple-to-usersets, and now and then an intersection, exclusion, condition or a
-   * same-layer userset that may make a cycle.
+   * A request context for conditions {@code small(x)} and {@code active(now, until)}: none (so an
+   * {@code active} grant misses {@code now}), {@code now} alone (a grant without a stored {@code
+   * until} misses it), both, {@code x} alone, or a {@code now} of the wrong type.
+   */
+  private static Map<String, Object> context(Random random) {
+    return switch (random.nextInt(CONTEXTS)) {
+      case 0 -> Map.of();
+      case 1 -> Map.of("now", random.nextInt(20));
+      case 2 -> Map.of("now", random.nextInt(20), "until", random.nextInt(20));
+      case 3 -> Map.of("x", random.nextInt(20));
+      default -> Map.of("now", "soon");
+    };
+  }
+
+  /**
+   * Layered types l0..l3, each with a parent tuple-set to a lower layer (now and then conditioned)
+   * and relations r0..r2 built from direct grants (users, wildcards, usersets of lower layers, some
+   * conditioned), computed usersets of earlier relations, tuple-to-usersets, and now and then an
+   * intersection or exclusion (some over conditioned grants) or a same-layer userset that may make
+   * a cycle.
    */
   private static String model(Random random) {
     StringBuilder dsl = new StringBuilder("model\n  schema 1.1\ntype user\ntype bot\n");
-    boolean conditions = false;
     for (int layer = 0; layer < LAYERS; layer++) {
       dsl.append("type l").append(layer).append("\n  relations\n");
       if (layer > 0) {
@@ -116,19 +221,30 @@ class BatchExpansionTest {
         if (random.nextInt(3) == 0) {
           parents.add("l" + random.nextInt(layer));
         }
+        if (random.nextInt(10) == 0) {
+          parents.add("l" + random.nextInt(layer) + " with active");
+        }
         dsl.append("    define parent: [").append(String.join(", ", parents)).append("]\n");
       }
       for (int r = 0; r < RELATIONS; r++) {
         java.util.Set<String> restrictions = new java.util.LinkedHashSet<>();
         restrictions.add("user");
+        if (random.nextInt(4) == 0) {
+          restrictions.add("user with active");
+        }
         if (random.nextInt(3) == 0) {
-          restrictions.add("user:*");
+          restrictions.add(random.nextInt(3) == 0 ? "user:* with active" : "user:*");
         }
         if (random.nextInt(4) == 0) {
-          restrictions.add("bot");
+          restrictions.add(random.nextInt(3) == 0 ? "bot with active" : "bot");
         }
         if (layer > 0 && random.nextInt(2) == 0) {
-          restrictions.add("l" + random.nextInt(layer) + "#r" + random.nextInt(RELATIONS));
+          restrictions.add(
+              "l"
+                  + random.nextInt(layer)
+                  + "#r"
+                  + random.nextInt(RELATIONS)
+                  + (random.nextInt(12) == 0 ? " with active" : ""));
         }
         if (random.nextInt(25) == 0) {
           restrictions.add("l" + layer + "#r" + random.nextInt(RELATIONS)); // maybe a cycle
@@ -145,19 +261,35 @@ class BatchExpansionTest {
           terms.add("r" + random.nextInt(RELATIONS) + " from parent");
         }
         String rewrite = String.join(" or ", terms);
+        String grant = random.nextBoolean() ? "[user]" : "[user with active]";
         if (r > 0 && random.nextInt(20) == 0) {
-          rewrite = "[user] and r" + random.nextInt(r);
+          rewrite = grant + " and r" + random.nextInt(r);
         } else if (r > 0 && random.nextInt(20) == 0) {
-          rewrite = "[user] but not r" + random.nextInt(r);
+          rewrite = grant + " but not r" + random.nextInt(r);
+        } else if (r > 0 && random.nextInt(20) == 0) {
+          rewrite = "[bot] but not r" + random.nextInt(r);
+        } else if (r > 0 && layer > 0 && random.nextInt(15) == 0) {
+          rewrite = "r" + random.nextInt(r) + " and parent"; // may fail, then answer FALSE
         }
-        conditions |= rewrite.contains("with small");
         dsl.append("    define r").append(r).append(": ").append(rewrite).append('\n');
       }
     }
-    if (conditions) {
+    if (dsl.indexOf("with small") >= 0) {
       dsl.append("condition small(x: int) {\n  x < 10\n}\n");
     }
+    if (dsl.indexOf("with active") >= 0) {
+      dsl.append("condition active(now: int, until: int) {\n  now < until\n}\n");
+    }
     return dsl.toString();
+  }
+
+  /** A tuple's condition; an {@code active} one stores {@code until} three times in four. */
+  private static TupleCondition condition(Random random, String name) {
+    if (name.equals("small")) {
+      return new TupleCondition(name, Map.of("x", random.nextInt(20)));
+    }
+    return new TupleCondition(
+        name, random.nextInt(4) == 0 ? Map.of() : Map.of("until", random.nextInt(20)));
   }
 
   private static List<TupleKey> tuples(Random random, AuthorizationModel model) {
@@ -184,10 +316,7 @@ class BatchExpansionTest {
                   type + ":" + random.nextInt(IDS),
                   relation.name(),
                   user,
-                  reference.condition() == null
-                      ? null
-                      : new dev.tandem.core.tuple.TupleCondition(
-                          reference.condition(), Map.of("x", random.nextInt(20))));
+                  reference.condition() == null ? null : condition(random, reference.condition()));
           if (seen.add(tuple.withoutCondition())) {
             tuples.add(tuple);
           }
@@ -207,7 +336,7 @@ class BatchExpansionTest {
                     stale.object(),
                     stale.relation(),
                     "user:" + random.nextInt(3),
-                    dev.tandem.core.tuple.TupleCondition.of("small"));
+                    TupleCondition.of("small"));
           }
           if (seen.add(stale.withoutCondition())) {
             tuples.add(stale);
