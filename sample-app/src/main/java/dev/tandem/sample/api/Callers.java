@@ -1,6 +1,7 @@
 package dev.tandem.sample.api;
 
 import dev.tandem.core.actor.Actor;
+import dev.tandem.core.actor.SubjectMapper;
 import dev.tandem.core.http.AuthorizationProblem;
 import dev.tandem.spring.ActorResolver;
 import dev.tandem.spring.TandemAccessDeniedException;
@@ -41,6 +42,9 @@ class Callers {
 
   /** The FGA subject of the actor's principal: {@code user:alice} or {@code client:bot}. */
   static String subject(Actor actor) {
-    return (actor.kind() == Actor.Kind.USER ? "user:" : "client:") + actor.principalId();
+    SubjectMapper subjects = SubjectMapper.defaults();
+    return actor.kind() == Actor.Kind.USER
+        ? subjects.user(actor.principalId())
+        : subjects.client(actor.principalId());
   }
 }
