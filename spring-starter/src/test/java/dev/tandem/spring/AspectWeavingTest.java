@@ -1,5 +1,6 @@
 package dev.tandem.spring;
 
+import static dev.tandem.spring.Denials.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -64,12 +65,7 @@ class AspectWeavingTest {
   @Test
   void viewWhenActorMayNotViewThenDenied() {
     actor.set(Actor.user("mallory"));
-    runner.run(
-        context ->
-            assertThatThrownBy(() -> new PlainService().view("apollo"))
-                .isInstanceOfSatisfying(
-                    TandemAccessDeniedException.class,
-                    e -> assertThat(e.problem().status()).isEqualTo(403)));
+    runner.run(context -> assertStatus(() -> new PlainService().view("apollo"), 403));
   }
 
   @Test
@@ -92,22 +88,14 @@ class AspectWeavingTest {
     actor.set(Actor.user("alice"));
     runner.run(
         context -> {
-          assertThatThrownBy(() -> new PlainService().view("T(java.lang.Runtime)"))
-              .isInstanceOfSatisfying(
-                  TandemAccessDeniedException.class,
-                  e -> assertThat(e.problem().status()).isEqualTo(400));
+          assertStatus(() -> new PlainService().view("T(java.lang.Runtime)"), 400);
           assertThat(decisions).isEmpty();
         });
   }
 
   @Test
   void viewWhenNoActorThenUnauthenticated() {
-    runner.run(
-        context ->
-            assertThatThrownBy(() -> new PlainService().view("apollo"))
-                .isInstanceOfSatisfying(
-                    TandemAccessDeniedException.class,
-                    e -> assertThat(e.problem().status()).isEqualTo(401)));
+    runner.run(context -> assertStatus(() -> new PlainService().view("apollo"), 401));
   }
 
   @Test
@@ -132,10 +120,7 @@ class AspectWeavingTest {
     actor.set(Actor.user("bob"));
     runner.run(
         context -> {
-          assertThatThrownBy(() -> new PlainService().createTicket("apollo"))
-              .isInstanceOfSatisfying(
-                  TandemAccessDeniedException.class,
-                  e -> assertThat(e.problem().status()).isEqualTo(403));
+          assertStatus(() -> new PlainService().createTicket("apollo"), 403);
           actor.set(Actor.user("alice"));
           assertThat(new PlainService().createTicket("apollo")).isEqualTo("ticket in apollo");
           assertThat(decisions)
@@ -163,10 +148,7 @@ class AspectWeavingTest {
     actor.set(Actor.user("mallory"));
     runner.run(
         context -> {
-          assertThatThrownBy(() -> new ProjectReport().summary("apollo"))
-              .isInstanceOfSatisfying(
-                  TandemAccessDeniedException.class,
-                  e -> assertThat(e.problem().status()).isEqualTo(403));
+          assertStatus(() -> new ProjectReport().summary("apollo"), 403);
           actor.set(Actor.user("bob"));
           assertThat(new ProjectReport().summary("apollo")).isEqualTo("summary of apollo");
           assertThat(decisions)
@@ -188,10 +170,7 @@ class AspectWeavingTest {
     runner.run(
         context -> {
           actor.set(Actor.user("mallory"));
-          assertThatThrownBy(() -> new CustomReport().summary("apollo"))
-              .isInstanceOfSatisfying(
-                  TandemAccessDeniedException.class,
-                  e -> assertThat(e.problem().status()).isEqualTo(403));
+          assertStatus(() -> new CustomReport().summary("apollo"), 403);
           actor.set(Actor.user("bob"));
           assertThat(new CustomReport().summary("apollo")).isEqualTo("custom summary of apollo");
         });
@@ -220,10 +199,7 @@ class AspectWeavingTest {
   void meWhenAuthenticatedOnlyThenNeedsAnActor() {
     runner.run(
         context -> {
-          assertThatThrownBy(() -> new PlainService().me())
-              .isInstanceOfSatisfying(
-                  TandemAccessDeniedException.class,
-                  e -> assertThat(e.problem().status()).isEqualTo(401));
+          assertStatus(() -> new PlainService().me(), 401);
           actor.set(Actor.user("mallory"));
           assertThat(new PlainService().me()).isEqualTo("me");
         });

@@ -1,7 +1,7 @@
 package dev.tandem.spring;
 
+import static dev.tandem.spring.Denials.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.core.FgaUnavailableException;
 import dev.tandem.core.actor.Actor;
@@ -81,12 +81,7 @@ class FilterByRelationTest {
     actor.set(null);
     runner
         .withBean(Documents.class)
-        .run(
-            context ->
-                assertThatThrownBy(() -> context.getBean(Documents.class).search("apollo"))
-                    .isInstanceOfSatisfying(
-                        TandemAccessDeniedException.class,
-                        e -> assertThat(e.problem().status()).isEqualTo(401)));
+        .run(context -> assertStatus(() -> context.getBean(Documents.class).search("apollo"), 401));
   }
 
   @Test
@@ -96,10 +91,7 @@ class FilterByRelationTest {
         .run(
             context -> {
               failing.set(true);
-              assertThatThrownBy(() -> context.getBean(Documents.class).search("apollo"))
-                  .isInstanceOfSatisfying(
-                      TandemAccessDeniedException.class,
-                      e -> assertThat(e.problem().status()).isEqualTo(503));
+              assertStatus(() -> context.getBean(Documents.class).search("apollo"), 503);
             });
   }
 

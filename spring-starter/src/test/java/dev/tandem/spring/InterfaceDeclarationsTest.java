@@ -1,5 +1,6 @@
 package dev.tandem.spring;
 
+import static dev.tandem.spring.Denials.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,12 +117,7 @@ class InterfaceDeclarationsTest {
     actor.set(Actor.user("mallory"));
     runner
         .withBean(ProjectApiController.class)
-        .run(
-            context ->
-                assertThatThrownBy(() -> context.getBean(ProjectApi.class).view("apollo"))
-                    .isInstanceOfSatisfying(
-                        TandemAccessDeniedException.class,
-                        e -> assertThat(e.problem().status()).isEqualTo(403)));
+        .run(context -> assertStatus(() -> context.getBean(ProjectApi.class).view("apollo"), 403));
   }
 
   @Test
@@ -139,12 +135,7 @@ class InterfaceDeclarationsTest {
   void viewWhenRequirementDeclaredOnInterfaceMethodAndNoActorThenUnauthenticated() {
     runner
         .withBean(ProjectApiController.class)
-        .run(
-            context ->
-                assertThatThrownBy(() -> context.getBean(ProjectApi.class).view("apollo"))
-                    .isInstanceOfSatisfying(
-                        TandemAccessDeniedException.class,
-                        e -> assertThat(e.problem().status()).isEqualTo(401)));
+        .run(context -> assertStatus(() -> context.getBean(ProjectApi.class).view("apollo"), 401));
   }
 
   @Test

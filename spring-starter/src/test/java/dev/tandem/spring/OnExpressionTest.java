@@ -1,14 +1,13 @@
 package dev.tandem.spring;
 
+import static dev.tandem.spring.Denials.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.core.actor.Actor;
 import dev.tandem.core.annotation.RequiresRelation;
 import dev.tandem.core.authz.Authorizer;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -90,13 +89,6 @@ class OnExpressionTest {
   void onRootWhenAParameterIsNamedRootThenSpelRootNotTheArgumentThenForbidden() {
     // #root is SpEL's root object (none here), never the parameter of that name.
     runner.run(context -> assertStatus(() -> context.getBean(Projects.class).root("apollo"), 403));
-  }
-
-  private static void assertStatus(Supplier<?> call, int status) {
-    assertThatThrownBy(call::get)
-        .isInstanceOfSatisfying(
-            TandemAccessDeniedException.class,
-            e -> assertThat(e.problem().status()).isEqualTo(status));
   }
 
   /** A value whose property names the project. */

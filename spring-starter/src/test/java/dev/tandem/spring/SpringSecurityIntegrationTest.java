@@ -8,37 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.tandem.spring.app.TestApp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(
-    classes = TestApp.class,
-    properties = {
-      "tandem.tuples=classpath:tandem-tuples.yaml",
-      "tandem.claims.first-party-clients=web",
-      "tandem.cache.enabled=false"
-    })
-@AutoConfigureMockMvc
-class SpringSecurityIntegrationTest {
-
-  @DynamicPropertySource
-  static void model(DynamicPropertyRegistry registry) {
-    String property = Repo.modelProperty();
-    registry.add("tandem.model", () -> property.substring("tandem.model=".length()));
-  }
-
-  @Autowired MockMvc mvc;
-
-  @AfterEach
-  void healthyBackend() {
-    TestApp.FAILING.set(false);
-  }
+class SpringSecurityIntegrationTest extends TestAppMvcTest {
 
   @Test
   void preAuthorizeWithFgaBeanAllowsViewer() throws Exception {

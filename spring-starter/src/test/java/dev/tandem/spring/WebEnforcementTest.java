@@ -13,40 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.tandem.spring.app.TestApp;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-@SpringBootTest(
-    classes = TestApp.class,
-    properties = {
-      "tandem.tuples=classpath:tandem-tuples.yaml",
-      "tandem.claims.first-party-clients=web",
-      "tandem.cache.enabled=false"
-    })
-@AutoConfigureMockMvc
-class WebEnforcementTest {
-
-  @DynamicPropertySource
-  static void model(DynamicPropertyRegistry registry) {
-    String property = Repo.modelProperty();
-    registry.add("tandem.model", () -> property.substring("tandem.model=".length()));
-  }
-
-  @Autowired MockMvc mvc;
-
-  @BeforeEach
-  @AfterEach
-  void healthyBackend() {
-    TestApp.FAILING.set(false);
-  }
+class WebEnforcementTest extends TestAppMvcTest {
 
   @Test
   void viewerIsAllowed() throws Exception {

@@ -142,31 +142,25 @@ public final class TandemArchRules {
   }
 
   private static ArchCondition<JavaMethod> declareTandemAnnotationsThemselves() {
-    return new ArchCondition<>("declare Tandem annotations on themselves or their own class") {
-      @Override
-      public void check(JavaMethod method, ConditionEvents events) {
-        Method reflected = reflect(method);
-        if (reflected == null) {
-          events.add(SimpleConditionEvent.violated(method, unreadable(method)));
-          return;
-        }
-        for (AnnotatedElement source : Requirements.sources(reflected)) {
-          if (source != reflected && source != reflected.getDeclaringClass()) {
-            events.add(
-                SimpleConditionEvent.violated(
-                    method,
-                    method.getFullName()
-                        + " inherits Tandem annotations from "
-                        + source
-                        + ", which AspectJ does not see; repeat them on the method"));
-            return;
+    return onReflected(
+        "declare Tandem annotations on themselves or their own class",
+        (method, reflected, events) -> {
+          for (AnnotatedElement source : Requirements.sources(reflected)) {
+            if (source != reflected && source != reflected.getDeclaringClass()) {
+              events.add(
+                  SimpleConditionEvent.violated(
+                      method,
+                      method.getFullName()
+                          + " inherits Tandem annotations from "
+                          + source
+                          + ", which AspectJ does not see; repeat them on the method"));
+              return;
+            }
           }
-        }
-        events.add(
-            SimpleConditionEvent.satisfied(
-                method, method.getFullName() + " declares Tandem annotations itself, if any"));
-      }
-    };
+          events.add(
+              SimpleConditionEvent.satisfied(
+                  method, method.getFullName() + " declares Tandem annotations itself, if any"));
+        });
   }
 
   private static boolean annotated(JavaClass owner, String annotation) {
@@ -197,24 +191,18 @@ public final class TandemArchRules {
   }
 
   private static ArchCondition<JavaMethod> declareAuthorization() {
-    return new ArchCondition<>("declare @RequiresRelation, @PublicEndpoint or @AuthenticatedOnly") {
-      @Override
-      public void check(JavaMethod method, ConditionEvents events) {
-        Method reflected = reflect(method);
-        if (reflected == null) {
-          events.add(SimpleConditionEvent.violated(method, unreadable(method)));
-          return;
-        }
-        boolean declared = Requirements.kind(reflected) != Requirements.Kind.NONE;
-        events.add(
-            new SimpleConditionEvent(
-                method,
-                declared,
-                method.getFullName()
-                    + (declared ? " declares" : " does not declare")
-                    + " authorization"));
-      }
-    };
+    return onReflected(
+        "declare @RequiresRelation, @PublicEndpoint or @AuthenticatedOnly",
+        (method, reflected, events) -> {
+          boolean declared = Requirements.kind(reflected) != Requirements.Kind.NONE;
+          events.add(
+              new SimpleConditionEvent(
+                  method,
+                  declared,
+                  method.getFullName()
+                      + (declared ? " declares" : " does not declare")
+                      + " authorization"));
+        });
   }
 
   private static ArchCondition<JavaMethod> notBeCalledFromTheirOwnClass() {
@@ -236,22 +224,16 @@ public final class TandemArchRules {
   }
 
   private static ArchCondition<JavaMethod> nameRelationsOf(AuthorizationModel model) {
-    return new ArchCondition<>("name relations of the model") {
-      @Override
-      public void check(JavaMethod method, ConditionEvents events) {
-        Method reflected = reflect(method);
-        if (reflected == null) {
-          events.add(SimpleConditionEvent.violated(method, unreadable(method)));
-          return;
-        }
-        for (RequiresRelation requirement : Requirements.of(reflected)) {
-          String problem = problem(requirement, model);
-          if (problem != null) {
-            events.add(SimpleConditionEvent.violated(method, method.getFullName() + problem));
+    return onReflected(
+        "name relations of the model",
+        (method, reflected, events) -> {
+          for (RequiresRelation requirement : Requirements.of(reflected)) {
+            String problem = problem(requirement, model);
+            if (problem != null) {
+              events.add(SimpleConditionEvent.violated(method, method.getFullName() + problem));
+            }
           }
-        }
-      }
-    };
+        });
   }
 
   /** Why {@code requirement} does not match {@code model}, or null when it does. */
@@ -279,6 +261,26 @@ public final class TandemArchRules {
     return types.isEmpty()
         ? where + ": relation '" + relation + "' does not exist on any type of the model"
         : where + ": relation '" + relation + "' exists on several types " + types + "; set type";
+  }
+
+  /** A condition checked on the loaded method; a method that cannot be loaded violates it. */
+  private static ArchCondition<JavaMethod> onReflected(String description, ReflectedCheck check) {
+    return new ArchCondition<>(description) {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        Method reflected = reflect(method);
+        if (reflected == null) {
+          events.add(SimpleConditionEvent.violated(method, unreadable(method)));
+          return;
+        }
+        check.check(method, reflected, events);
+      }
+    };
+  }
+
+  @FunctionalInterface
+  private interface ReflectedCheck {
+    void check(JavaMethod method, Method reflected, ConditionEvents events);
   }
 
   private static @Nullable Method reflect(JavaMethod method) {

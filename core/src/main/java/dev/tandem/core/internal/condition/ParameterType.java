@@ -5,9 +5,11 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.tandem.core.model.ConditionParameterType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,13 @@ record ParameterType(ConditionParameterType declared, CelType celType, Converter
   interface Converter {
     Object convert(@Nullable Object value);
   }
+
+  private static final Converter TO_DURATION =
+      parsedOr(Duration.class, GoDuration::parse, "a duration string");
+  private static final Converter TO_TIMESTAMP =
+      parsedOr(Instant.class, Rfc3339::parse, "an RFC 3339 formatted timestamp string");
+  private static final Converter TO_IP_ADDRESS =
+      parsedOr(IpAddress.class, IpAddress::parse, "an ipaddress string");
 
   /**
    * Decodes a declared type.
@@ -54,11 +63,9 @@ record ParameterType(ConditionParameterType declared, CelType celType, Converter
       case INT -> new ParameterType(declared, SimpleType.INT, Numbers::toInt);
       case UINT -> new ParameterType(declared, SimpleType.UINT, Numbers::toUint);
       case DOUBLE -> new ParameterType(declared, SimpleType.DOUBLE, Numbers::toDouble);
-      case DURATION -> new ParameterType(declared, SimpleType.DURATION, ParameterType::toDuration);
-      case TIMESTAMP ->
-          new ParameterType(declared, SimpleType.TIMESTAMP, ParameterType::toTimestamp);
-      case IPADDRESS ->
-          new ParameterType(declared, IpAddressFunctions.TYPE, ParameterType::toIpAddress);
+      case DURATION -> new ParameterType(declared, SimpleType.DURATION, TO_DURATION);
+      case TIMESTAMP -> new ParameterType(declared, SimpleType.TIMESTAMP, TO_TIMESTAMP);
+      case IPADDRESS -> new ParameterType(declared, IpAddressFunctions.TYPE, TO_IP_ADDRESS);
       case LIST -> list(declared, decode(declared.genericTypes().get(0)));
       case MAP -> map(declared, decode(declared.genericTypes().get(0)));
     };
@@ -109,36 +116,21 @@ record ParameterType(ConditionParameterType declared, CelType celType, Converter
         "expected a string value, but found " + Values.describe(value));
   }
 
-  private static Object toDuration(@Nullable Object value) {
-    if (value instanceof String s) {
-      return GoDuration.parse(s);
-    }
-    if (value instanceof java.time.Duration duration) {
-      return duration;
-    }
-    throw new IllegalArgumentException(
-        "expected a duration string, but found " + Values.describe(value));
-  }
-
-  private static Object toTimestamp(@Nullable Object value) {
-    if (value instanceof String s) {
-      return Rfc3339.parse(s);
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    throw new IllegalArgumentException(
-        "expected an RFC 3339 formatted timestamp string, but found " + Values.describe(value));
-  }
-
-  private static Object toIpAddress(@Nullable Object value) {
-    if (value instanceof String s) {
-      return IpAddress.parse(s);
-    }
-    if (value instanceof IpAddress ip) {
-      return ip;
-    }
-    throw new IllegalArgumentException(
-        "expected an ipaddress string, but found " + Values.describe(value));
+  /**
+   * Converts a string with {@code parse} and passes a value of {@code type} through as it is; says
+   * it expected {@code expected} otherwise.
+   */
+  private static Converter parsedOr(
+      Class<?> type, Function<String, Object> parse, String expected) {
+    return value -> {
+      if (value instanceof String s) {
+        return parse.apply(s);
+      }
+      if (type.isInstance(value)) {
+        return value;
+      }
+      throw new IllegalArgumentException(
+          "expected " + expected + ", but found " + Values.describe(value));
+    };
   }
 }
