@@ -91,6 +91,15 @@ final class Http {
             .method("DELETE", publisher));
   }
 
+  /** A CORS preflight for a {@code GET} of {@code path} from another origin. */
+  Answer preflight(String path, @Nullable String token) {
+    return send(
+        request(path, token)
+            .header("Origin", "http://elsewhere.example")
+            .header("Access-Control-Request-Method", "GET")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+  }
+
   /** A form post, with HTTP Basic client authentication when {@code basic} is not null. */
   Answer postForm(String path, @Nullable String basic, Map<String, String> form) {
     HttpRequest.Builder request =

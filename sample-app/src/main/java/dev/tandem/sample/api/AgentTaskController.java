@@ -12,6 +12,7 @@ import dev.tandem.spring.TandemAccessDeniedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +52,11 @@ class AgentTaskController {
     if (body.ttlSeconds() < 1 || body.ttlSeconds() > MAX_TTL_SECONDS) {
       throw badRequest("ttlSeconds must be between 1 and " + MAX_TTL_SECONDS);
     }
-    if (body.grants() == null || body.grants().isEmpty() || body.grants().size() > MAX_GRANTS) {
-      throw badRequest("grants must hold 1 to " + MAX_GRANTS + " entries");
+    if (body.grants() == null
+        || body.grants().isEmpty()
+        || body.grants().size() > MAX_GRANTS
+        || body.grants().stream().anyMatch(Objects::isNull)) {
+      throw badRequest("grants must hold 1 to " + MAX_GRANTS + " entries, none of them null");
     }
     List<Permission> grants = body.grants().stream().map(Grant::permission).toList();
     String taskId;
