@@ -2,7 +2,10 @@ package dev.tandem.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.core.client.FgaClient;
+import dev.tandem.core.client.WriteRequest;
 import dev.tandem.core.testing.MutableClock;
+import dev.tandem.core.tuple.TupleKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +27,7 @@ abstract class ScenariosContract {
 
   @LocalServerPort int port;
   @Autowired MutableClock clock;
+  @Autowired FgaClient fga;
 
   OAuth oauth;
   Http api;
@@ -103,6 +107,21 @@ abstract class ScenariosContract {
     Http.Answer answer =
         api.postJson("/api/projects/apollo/tickets", web("alice"), Map.of("description", "x"));
     assertThat(answer.status()).isEqualTo(400);
+  }
+
+  @Test
+  void humansWhenTicketIdIsAlreadyInTheStoreThenNextIdIsUsed() {
+    Http.Answer first = api.postJson("/api/projects/apollo/tickets", web("alice"), ticket("a"));
+    assertThat(first.status()).isEqualTo(201);
+    int n = Integer.parseInt(first.json().get("id").asString().substring("apollo-".length()));
+    // As after a restart against a remote store: the store knows a ticket this app does not.
+    fga.write(
+        new WriteRequest(
+            List.of(TupleKey.of("ticket:apollo-" + (n + 1), "project", "project:apollo")),
+            List.of()));
+    Http.Answer next = api.postJson("/api/projects/apollo/tickets", web("alice"), ticket("b"));
+    assertThat(next.status()).isEqualTo(201);
+    assertThat(next.json().get("id").asString()).isEqualTo("apollo-" + (n + 2));
   }
 
   // 2. Service accounts

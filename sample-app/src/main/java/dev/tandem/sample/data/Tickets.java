@@ -1,6 +1,7 @@
 package dev.tandem.sample.data;
 
 import dev.tandem.core.client.FgaClient;
+import dev.tandem.core.client.ReadRequest;
 import dev.tandem.core.client.WriteRequest;
 import dev.tandem.core.tuple.TupleKey;
 import java.util.ArrayList;
@@ -34,9 +35,15 @@ public class Tickets {
     }
   }
 
-  /** A new ticket in {@code projectId}, reported by {@code reporter} (an FGA subject). */
+  /**
+   * A new ticket in {@code projectId}, reported by {@code reporter} (an FGA subject). Ids already
+   * known to the store are skipped: a remote store outlives this in-memory list across restarts.
+   */
   public Ticket create(String projectId, String title, String description, String reporter) {
     String id = projectId + "-" + counter(projectId).incrementAndGet();
+    while (!fga.read(ReadRequest.of("ticket:" + id, "project", null)).tuples().isEmpty()) {
+      id = projectId + "-" + counter(projectId).incrementAndGet();
+    }
     Ticket ticket = new Ticket(id, projectId, title, description, reporter);
     fga.write(new WriteRequest(tuples(ticket), List.of()));
     byId.put(id, ticket);
