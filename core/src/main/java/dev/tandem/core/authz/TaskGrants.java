@@ -126,6 +126,19 @@ public final class TaskGrants {
     Tuples.delete(client, Tuples.grantsTo(client, task));
   }
 
+  /**
+   * Whether the task with this id exists, is bound to {@code userId} and {@code agentId}, and its
+   * grants have not expired by this instance's clock: the test to make before issuing an agent a
+   * token for the task, or before serving it.
+   *
+   * @throws dev.tandem.core.actor.InvalidActorException when the task id is rejected
+   */
+  public boolean isLive(String taskId, String userId, String agentId) {
+    return find(taskId)
+        .filter(task -> task.isLiveFor(userId, agentId, clock.instant()))
+        .isPresent();
+  }
+
   /** The task with this id, if it is bound to a user and an agent. */
   public Optional<Task> find(String taskId) {
     String task = subjects.task(taskId);

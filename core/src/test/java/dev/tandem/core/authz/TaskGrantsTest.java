@@ -65,6 +65,18 @@ class TaskGrantsTest {
   }
 
   @Test
+  void isLiveWhenBoundAndUnexpiredThenTrueOtherwiseFalse() {
+    String id = pm.tasks.start("alice", "summarizer", grants, Duration.ofMinutes(10));
+
+    assertThat(pm.tasks.isLive(id, "alice", "summarizer")).isTrue();
+    assertThat(pm.tasks.isLive(id, "bob", "summarizer")).isFalse();
+    assertThat(pm.tasks.isLive(id, "alice", "other-agent")).isFalse();
+    assertThat(pm.tasks.isLive("nosuchtask", "alice", "summarizer")).isFalse();
+    pm.clock.advance(Duration.ofMinutes(10));
+    assertThat(pm.tasks.isLive(id, "alice", "summarizer")).isFalse();
+  }
+
+  @Test
   void endWhenCalledThenNothingOfTheTaskRemainsAndFindIsEmpty() {
     String id = pm.tasks.start("alice", "summarizer", grants, Duration.ofMinutes(10));
 

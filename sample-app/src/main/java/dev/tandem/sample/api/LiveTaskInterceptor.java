@@ -7,7 +7,6 @@ import dev.tandem.spring.ActorResolver;
 import dev.tandem.spring.TandemAccessDeniedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -22,12 +21,10 @@ class LiveTaskInterceptor implements HandlerInterceptor {
 
   private final ActorResolver actors;
   private final TaskGrants tasks;
-  private final Clock clock;
 
-  LiveTaskInterceptor(ActorResolver actors, TaskGrants tasks, Clock clock) {
+  LiveTaskInterceptor(ActorResolver actors, TaskGrants tasks) {
     this.actors = actors;
     this.tasks = tasks;
-    this.clock = clock;
   }
 
   @Override
@@ -48,13 +45,7 @@ class LiveTaskInterceptor implements HandlerInterceptor {
       return true;
     }
     Actor.AgentTask agentTask = actor.agentTask();
-    boolean live =
-        tasks
-            .find(agentTask.taskId())
-            .filter(
-                task -> task.isLiveFor(actor.principalId(), agentTask.agentId(), clock.instant()))
-            .isPresent();
-    if (!live) {
+    if (!tasks.isLive(agentTask.taskId(), actor.principalId(), agentTask.agentId())) {
       throw new TandemAccessDeniedException(AuthorizationProblem.forbidden());
     }
     return true;

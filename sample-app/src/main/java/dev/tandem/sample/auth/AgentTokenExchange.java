@@ -1,7 +1,6 @@
 package dev.tandem.sample.auth;
 
 import dev.tandem.core.authz.TaskGrants;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -37,19 +36,16 @@ final class AgentTokenExchange implements AuthenticationProvider {
   private final OAuth2AuthorizationService authorizations;
   private final TaskGrants tasks;
   private final Set<String> firstPartyClients;
-  private final Clock clock;
 
   AgentTokenExchange(
       AuthenticationProvider delegate,
       OAuth2AuthorizationService authorizations,
       TaskGrants tasks,
-      Set<String> firstPartyClients,
-      Clock clock) {
+      Set<String> firstPartyClients) {
     this.delegate = delegate;
     this.authorizations = authorizations;
     this.tasks = tasks;
     this.firstPartyClients = Set.copyOf(firstPartyClients);
-    this.clock = clock;
   }
 
   @Override
@@ -62,12 +58,7 @@ final class AgentTokenExchange implements AuthenticationProvider {
     String taskId = taskId(request.getScopes());
     String agentId = agentId(request);
     String userId = userId(request.getSubjectToken());
-    boolean live =
-        tasks
-            .find(taskId)
-            .filter(task -> task.isLiveFor(userId, agentId, clock.instant()))
-            .isPresent();
-    if (!live) {
+    if (!tasks.isLive(taskId, userId, agentId)) {
       throw error(
           OAuth2ErrorCodes.INVALID_GRANT,
           "task " + taskId + " is not a live task of this user for this agent");

@@ -11,7 +11,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +49,7 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain authorizationServer(
-      HttpSecurity http, OAuth2AuthorizationService authorizations, TaskGrants tasks, Clock clock) {
+      HttpSecurity http, OAuth2AuthorizationService authorizations, TaskGrants tasks) {
     OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
     http.securityMatcher(server.getEndpointsMatcher())
         .with(
@@ -59,8 +58,7 @@ class SecurityConfig {
                 as.tokenEndpoint(
                     token ->
                         token.authenticationProviders(
-                            providers ->
-                                bindExchangesToTasks(providers, authorizations, tasks, clock))))
+                            providers -> bindExchangesToTasks(providers, authorizations, tasks))))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .exceptionHandling(
             errors ->
@@ -99,15 +97,13 @@ class SecurityConfig {
   private static void bindExchangesToTasks(
       List<AuthenticationProvider> providers,
       OAuth2AuthorizationService authorizations,
-      TaskGrants tasks,
-      Clock clock) {
+      TaskGrants tasks) {
     providers.replaceAll(
         provider ->
             provider.supports(
                     org.springframework.security.oauth2.server.authorization.authentication
                         .OAuth2TokenExchangeAuthenticationToken.class)
-                ? new AgentTokenExchange(
-                    provider, authorizations, tasks, Set.of(SampleClients.WEB), clock)
+                ? new AgentTokenExchange(provider, authorizations, tasks, Set.of(SampleClients.WEB))
                 : provider);
   }
 
