@@ -24,12 +24,27 @@ final class Route {
   private final PathPattern pattern;
   private final Access access;
   private final List<Requirement> requirements;
+  private final @Nullable String written;
 
   Route(String method, PathPattern pattern, Access access, List<Requirement> requirements) {
+    this(method, pattern, access, requirements, null);
+  }
+
+  /**
+   * A route; {@code written} is the rule line it was parsed from, which messages quote so that it
+   * can be found in the configuration as is, or null for a route built from its parts.
+   */
+  Route(
+      String method,
+      PathPattern pattern,
+      Access access,
+      List<Requirement> requirements,
+      @Nullable String written) {
     this.method = Objects.requireNonNull(method, "method");
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     this.access = Objects.requireNonNull(access, "access");
     this.requirements = List.copyOf(requirements);
+    this.written = written;
     if (!method.equals(ANY_METHOD) && !method.matches("[A-Z]+")) {
       throw new IllegalArgumentException(
           "route '" + this + "' is invalid: the method must be upper case, or '*'");
@@ -102,6 +117,9 @@ final class Route {
 
   @Override
   public String toString() {
+    if (written != null) {
+      return written;
+    }
     String target =
         switch (access) {
           case PUBLIC -> "public";

@@ -104,17 +104,18 @@ public final class RouteRules {
     }
     String target = line.substring(arrow + 2).strip();
     PathPattern pattern = PathPattern.parse(head[1]);
+    String written = line.strip();
     if (target.equals("public")) {
-      return new Route(head[0], pattern, Route.Access.PUBLIC, List.of());
+      return new Route(head[0], pattern, Route.Access.PUBLIC, List.of(), written);
     }
     if (target.equals("authenticated")) {
-      return new Route(head[0], pattern, Route.Access.AUTHENTICATED, List.of());
+      return new Route(head[0], pattern, Route.Access.AUTHENTICATED, List.of(), written);
     }
     List<Requirement> requirements = new ArrayList<>();
     for (String part : target.split("\\s+and\\s+")) {
       requirements.add(Requirement.parse(part));
     }
-    return new Route(head[0], pattern, Route.Access.RELATIONS, requirements);
+    return new Route(head[0], pattern, Route.Access.RELATIONS, requirements, written);
   }
 
   @Override

@@ -5,7 +5,9 @@ import dev.tandem.core.actor.ActorClaimsMapper;
 import dev.tandem.core.authz.Authorizer;
 import dev.tandem.core.authz.Decision;
 import dev.tandem.core.authz.Permission;
+import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.http.AuthorizationProblem;
+import dev.tandem.core.model.AuthorizationModel;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * decided in one {@link Authorizer#decideAll} (denied: 403, or 403 {@code consent-required} /
  * {@code outside-task}; backend failure: 503 with {@code Retry-After}).
  *
+ * <p>The rules are checked against the authorization model when the filter is built ({@link
+ * Builder#build()}): a rule naming a type or relation the model does not define, or a model that
+ * cannot be read, fails the build.
+ *
  * <p>Fails closed: any exception while deciding is answered with 503, never passed through. The
  * actor of an admitted request is available to the application as the request attribute {@link
  * #ACTOR_ATTRIBUTE}. Map the filter to {@code /*} for the {@code REQUEST} dispatcher type, before
@@ -57,7 +63,10 @@ public final class TandemFilter implements Filter {
     this.retryAfter = builder.retryAfter;
   }
 
-  /** A builder over {@code authorizer}; route rules and an actor source are required. */
+  /**
+   * A builder over {@code authorizer}; route rules and an actor source are required, and the rules
+   * are checked against the authorization model when the filter is built.
+   */
   public static Builder builder(Authorizer authorizer) {
     return new Builder(authorizer);
   }
@@ -165,9 +174,13 @@ public final class TandemFilter implements Filter {
     }
   }
 
-  /** Builds a {@link TandemFilter}; {@link #build()} fails on an incomplete configuration. */
+  /**
+   * Builds a {@link TandemFilter}; {@link #build()} fails on an incomplete configuration and on
+   * route rules that do not fit the authorization model.
+   */
   public static final class Builder {
     private final Authorizer authorizer;
+    private @Nullable AuthorizationModel model;
     private @Nullable RouteRules routes;
     private @Nullable ActorResolver actors;
     private Map<String, List<String>> jwtSettings = Map.of();
@@ -207,6 +220,17 @@ public final class TandemFilter implements Filter {
       return this;
     }
 
+    /**
+     * The model the route rules are checked against when the filter is built. By default the latest
+     * model of the authorizer's store is read from its {@link Authorizer#client() client}; give the
+     * model here when the client is pinned to a model id ({@code
+     * model(client.readAuthorizationModel(modelId))}), or when the model is at hand already.
+     */
+    public Builder model(AuthorizationModel model) {
+      this.model = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
     /** How claims become an actor, for the JWT settings of a configuration file. */
     public Builder claimsMapper(ActorClaimsMapper mapper) {
       this.claimsMapper = Objects.requireNonNull(mapper, "mapper");
@@ -225,8 +249,14 @@ public final class TandemFilter implements Filter {
     /**
      * The filter.
      *
-     * @throws IllegalStateException when there are no route rules or no actor source, or both a
-     *     resolver and file JWT settings are given
+     * <p>Every requirement of every rule is checked against the {@link #model model}: its type must
+     * exist and its relation be defined on that type. All mismatches are reported together. The
+     * model is read only when some rule names a relation; a model that cannot be read fails the
+     * build, as a mismatch does.
+     *
+     * @throws IllegalStateException when there are no route rules or no actor source, both a
+     *     resolver and file JWT settings are given, a rule names a type or relation the model does
+     *     not define, or the model cannot be read
      */
     public TandemFilter build() {
       if (routes == null) {
@@ -245,7 +275,41 @@ public final class TandemFilter implements Filter {
         throw new IllegalStateException(
             "an actor resolver is required (actorResolver(...) or a 'jwt' section)");
       }
+      checkAgainstModel(routes);
       return new TandemFilter(this, routes, resolver);
+    }
+
+    private void checkAgainstModel(RouteRules rules) {
+      boolean relations =
+          rules.routes().stream().anyMatch(route -> !route.requirements().isEmpty());
+      if (!relations) {
+        return;
+      }
+      AuthorizationModel checked = model != null ? model : latestModel();
+      List<String> problems = ModelCheck.problems(rules, checked);
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException(
+            "the route rules do not fit the authorization model"
+                + (checked.id().isEmpty() ? "" : " '" + checked.id() + "'")
+                + "; "
+                + problems.size()
+                + " problem(s):\n  - "
+                + String.join("\n  - ", problems));
+      }
+    }
+
+    private AuthorizationModel latestModel() {
+      FgaClient client = authorizer.client();
+      try {
+        return client.readLatestAuthorizationModel();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(
+            "the route rules cannot be checked: reading the latest authorization model of store '"
+                + client.storeId()
+                + "' failed: "
+                + e.getMessage(),
+            e);
+      }
     }
   }
 }

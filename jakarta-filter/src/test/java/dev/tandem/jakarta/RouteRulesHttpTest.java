@@ -48,18 +48,17 @@ class RouteRulesHttpTest {
   }
 
   static TandemFilter filter(Authorizer authorizer) {
-    return TandemFilter.builder(authorizer)
-        .routes(RULES)
-        .actorResolver(
-            JwtActorResolver.builder()
-                .jwkSet(TOKENS.publicKeys())
-                .issuer(Tokens.ISSUER)
-                .audience(Tokens.AUDIENCE)
-                .claimsMapper(
-                    ActorClaimsMapper.builder()
-                        .firstPartyClients(List.of(Tokens.FIRST_PARTY))
-                        .build())
-                .build())
+    return TandemFilter.builder(authorizer).routes(RULES).actorResolver(resolver()).build();
+  }
+
+  /** The bearer tokens of {@link #TOKENS}. */
+  static JwtActorResolver resolver() {
+    return JwtActorResolver.builder()
+        .jwkSet(TOKENS.publicKeys())
+        .issuer(Tokens.ISSUER)
+        .audience(Tokens.AUDIENCE)
+        .claimsMapper(
+            ActorClaimsMapper.builder().firstPartyClients(List.of(Tokens.FIRST_PARTY)).build())
         .build();
   }
 

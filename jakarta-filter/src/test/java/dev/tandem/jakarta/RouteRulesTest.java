@@ -74,9 +74,7 @@ class RouteRulesTest {
     assertThat(contents.routes().routes()).hasSize(8);
     assertThat(contents.jwt()).containsEntry("audience", List.of("tickets-api"));
     TandemFilter filter =
-        TandemFilter.builder(Authorizer.create(FgaClient.builder().embedded().build()))
-            .configure(file)
-            .build();
+        TandemFilter.builder(Authorizer.create(ReferenceModel.client())).configure(file).build();
     assertThat(filter).isNotNull();
   }
 

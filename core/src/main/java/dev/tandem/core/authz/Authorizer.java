@@ -70,6 +70,14 @@ public final class Authorizer {
     return new Builder(client);
   }
 
+  /**
+   * The client this authorizer sends its checks to, e.g. to read the model its decisions are made
+   * against.
+   */
+  public FgaClient client() {
+    return client;
+  }
+
   /** Whether every principal of {@code actor} has {@code relation} on {@code object}. */
   public Decision decide(Actor actor, String relation, String object) {
     return decideAll(actor, List.of(Permission.of(relation, object))).get(0);
