@@ -32,7 +32,9 @@ public enum OpenFgaEndpoint {
   /** {@code POST /stores/{store_id}/list-objects}. */
   LIST_OBJECTS("POST", "/stores/{store_id}/list-objects"),
   /** {@code POST /stores/{store_id}/list-users}. */
-  LIST_USERS("POST", "/stores/{store_id}/list-users");
+  LIST_USERS("POST", "/stores/{store_id}/list-users"),
+  /** {@code POST /stores/{store_id}/expand}. */
+  EXPAND("POST", "/stores/{store_id}/expand");
 
   private final String method;
   private final String pathTemplate;

@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  * and benchmarks of anything that talks to OpenFGA: Tandem's remote client, the official SDKs, or
  * plain HTTP.
  *
- * <p>It serves the store, authorization-model, read, write, check, batch-check, list-objects and
- * list-users endpoints ({@link OpenFgaEndpoint}) with OpenFGA's statuses and bodies: 201 for a
- * created store or model, 204 for a deleted store, 200 otherwise; errors as {@code {"code",
+ * <p>It serves the store, authorization-model, read, write, check, batch-check, list-objects,
+ * list-users and expand endpoints ({@link OpenFgaEndpoint}) with OpenFGA's statuses and bodies: 201
+ * for a created store or model, 204 for a deleted store, 200 otherwise; errors as {@code {"code",
  * "message"}} with 400 and OpenFGA's error code name, 404 {@code store_id_not_found} or {@code
  * undefined_endpoint}, 405 for a known path with another method, and 500 {@code internal_error}.
  * Queries use the body's {@code authorization_model_id}, else the store's latest model.

@@ -8,11 +8,13 @@ import dev.tandem.core.client.ReadRequest;
 import dev.tandem.core.client.WriteRequest;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
+import dev.tandem.core.engine.ExpandRequest;
 import dev.tandem.core.engine.ListObjectsRequest;
 import dev.tandem.core.engine.ListUsersRequest;
 import dev.tandem.core.internal.http.AdminJson;
 import dev.tandem.core.internal.http.BatchJson;
 import dev.tandem.core.internal.http.DataJson;
+import dev.tandem.core.internal.http.ExpandJson;
 import dev.tandem.core.internal.http.Json;
 import dev.tandem.core.internal.http.QueryJson;
 import dev.tandem.core.model.AuthorizationModel;
@@ -109,6 +111,11 @@ final class Operations {
         return Reply.ok(
             QueryJson.writeListUsersResponse(
                 client(storeId(match), users.options().modelId()).listUsers(users.request())));
+      case EXPAND:
+        QueryJson.Query<ExpandRequest> expand = ExpandJson.readRequest(body);
+        return Reply.ok(
+            ExpandJson.writeResponse(
+                client(storeId(match), expand.options().modelId()).expand(expand.request())));
       default:
         throw new IllegalStateException("no operation for " + match.endpoint());
     }

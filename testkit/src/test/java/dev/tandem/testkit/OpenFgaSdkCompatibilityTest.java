@@ -9,6 +9,7 @@ import dev.openfga.sdk.api.client.model.ClientBatchCheckItem;
 import dev.openfga.sdk.api.client.model.ClientBatchCheckRequest;
 import dev.openfga.sdk.api.client.model.ClientBatchCheckSingleResponse;
 import dev.openfga.sdk.api.client.model.ClientCheckRequest;
+import dev.openfga.sdk.api.client.model.ClientExpandRequest;
 import dev.openfga.sdk.api.client.model.ClientListObjectsRequest;
 import dev.openfga.sdk.api.client.model.ClientListUsersRequest;
 import dev.openfga.sdk.api.client.model.ClientReadRequest;
@@ -19,6 +20,7 @@ import dev.openfga.sdk.api.configuration.ClientConfiguration;
 import dev.openfga.sdk.api.model.CreateStoreRequest;
 import dev.openfga.sdk.api.model.ErrorCode;
 import dev.openfga.sdk.api.model.FgaObject;
+import dev.openfga.sdk.api.model.Node;
 import dev.openfga.sdk.api.model.UserTypeFilter;
 import dev.openfga.sdk.api.model.WriteAuthorizationModelRequest;
 import dev.openfga.sdk.errors.FgaApiNotFoundError;
@@ -257,6 +259,48 @@ class OpenFgaSdkCompatibilityTest {
         .get();
 
     assertThat(check("document:roadmap", "viewer", "user:anne", null)).isFalse();
+  }
+
+  @Test
+  void expandBySdkThenReadsOneLevelOfTheUsersetTree() throws Exception {
+    var response =
+        fga.expand(new ClientExpandRequest()._object("document:roadmap").relation("viewer")).get();
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    Node root = response.getTree().getRoot();
+    assertThat(root.getName()).isEqualTo("document:roadmap#viewer");
+    List<Node> branches = root.getUnion().getNodes();
+    assertThat(branches).hasSize(3).extracting(Node::getName).containsOnly(root.getName());
+    assertThat(branches.get(0).getLeaf().getUsers().getUsers()).isEmpty();
+    assertThat(branches.get(1).getLeaf().getComputed().getUserset())
+        .isEqualTo("document:roadmap#editor");
+    var parents = branches.get(2).getLeaf().getTupleToUserset();
+    assertThat(parents.getTupleset()).isEqualTo("document:roadmap#parent");
+    assertThat(parents.getComputed()).extracting("userset").containsExactly("folder:plans#viewer");
+
+    var folder =
+        fga.expand(new ClientExpandRequest()._object("folder:plans").relation("viewer")).get();
+    List<Node> folderBranches = folder.getTree().getRoot().getUnion().getNodes();
+    assertThat(folderBranches.get(0).getLeaf().getUsers().getUsers())
+        .containsExactly("group:eng#member");
+    assertThat(folderBranches.get(1).getLeaf().getComputed().getUserset())
+        .isEqualTo("folder:plans#owner");
+  }
+
+  @Test
+  void expandBySdkWhenRelationUnknownThenValidationError() {
+    assertThatThrownBy(
+            () ->
+                fga.expand(new ClientExpandRequest()._object("document:roadmap").relation("nope"))
+                    .get())
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            FgaApiValidationError.class,
+            e -> {
+              assertThat(e.getStatusCode()).isEqualTo(400);
+              assertThat(e.getApiErrorCode()).isEqualTo("validation_error");
+            });
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * any order with their conditions, and the request context with map order and number spelling
  * ({@code 1} or {@code 1.0}) made irrelevant. Errors are never cached, nor answers whose evaluation
  * ran into a cycle ({@link CheckResult#cycleDetected()}), nor failed batch items. Checks with
- * {@link Consistency#HIGHER_CONSISTENCY} neither read nor fill the cache. List and read calls are
- * passed through.
+ * {@link Consistency#HIGHER_CONSISTENCY} neither read nor fill the cache. List, expand and read
+ * calls are passed through.
  *
  * <p><b>Invalidation.</b> A relation can reach any answer through the graph (a group membership
  * changes every check that goes through the group), so {@link #write}, {@link

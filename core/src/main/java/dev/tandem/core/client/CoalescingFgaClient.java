@@ -55,8 +55,9 @@ import java.util.function.LongSupplier;
  * per batch, not one per check. Synchronous and asynchronous checks share batches.
  *
  * <p>{@link Consistency#HIGHER_CONSISTENCY} checks go straight to the delegate. {@link #batchCheck}
- * calls pass through, split into chunks of at most {@code maxBatchSize}. {@link #close()} fails the
- * checks still waiting for a window with {@link FgaUnavailableException} and closes the delegate.
+ * calls pass through, split into chunks of at most {@code maxBatchSize}; lists, expand and reads
+ * pass through unchanged. {@link #close()} fails the checks still waiting for a window with {@link
+ * FgaUnavailableException} and closes the delegate.
  */
 public final class CoalescingFgaClient extends ForwardingFgaClient {
 

@@ -6,8 +6,10 @@ import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
 import dev.tandem.core.engine.Engine;
+import dev.tandem.core.engine.ExpandRequest;
 import dev.tandem.core.engine.ListObjectsRequest;
 import dev.tandem.core.engine.ListUsersRequest;
+import dev.tandem.core.engine.UsersetTree;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.EmbeddedStores;
 import dev.tandem.core.store.StoreInfo;
@@ -62,6 +64,11 @@ public final class EmbeddedFgaClient implements FgaClient {
   @Override
   public Set<String> listUsers(ListUsersRequest request, Consistency consistency) {
     return engine.listUsers(model(), stores.tuples(storeId), request);
+  }
+
+  @Override
+  public UsersetTree expand(ExpandRequest request, Consistency consistency) {
+    return engine.expand(model(), stores.tuples(storeId), request);
   }
 
   @Override

@@ -3,8 +3,10 @@ package dev.tandem.core.client;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
+import dev.tandem.core.engine.ExpandRequest;
 import dev.tandem.core.engine.ListObjectsRequest;
 import dev.tandem.core.engine.ListUsersRequest;
+import dev.tandem.core.engine.UsersetTree;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.StoreInfo;
 import java.util.List;
@@ -86,6 +88,20 @@ public interface FgaClient extends AutoCloseable {
   /** {@link #listUsers(ListUsersRequest, Consistency)} with the default consistency. */
   default Set<String> listUsers(ListUsersRequest request) {
     return listUsers(request, Consistency.UNSPECIFIED);
+  }
+
+  /**
+   * One level of the userset tree of {@code object#relation} (OpenFGA's Expand): the relation's
+   * rewrite as union, intersection and difference nodes, down to leaves that list the users and
+   * usersets of direct tuples, name another relation of the object, or name the usersets a
+   * tupleset's tuples point to. Leaves are not expanded further; conditions are not evaluated.
+   * Answers are never cached.
+   */
+  UsersetTree expand(ExpandRequest request, Consistency consistency);
+
+  /** {@link #expand(ExpandRequest, Consistency)} with the default consistency. */
+  default UsersetTree expand(ExpandRequest request) {
+    return expand(request, Consistency.UNSPECIFIED);
   }
 
   /** One page of stored tuples matching a filter. */

@@ -3,8 +3,10 @@ package dev.tandem.core.client;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
+import dev.tandem.core.engine.ExpandRequest;
 import dev.tandem.core.engine.ListObjectsRequest;
 import dev.tandem.core.engine.ListUsersRequest;
+import dev.tandem.core.engine.UsersetTree;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.StoreInfo;
 import java.util.List;
@@ -57,6 +59,11 @@ public abstract class ForwardingFgaClient implements FgaClient {
   @Override
   public Set<String> listUsers(ListUsersRequest request, Consistency consistency) {
     return delegate.listUsers(request, consistency);
+  }
+
+  @Override
+  public UsersetTree expand(ExpandRequest request, Consistency consistency) {
+    return delegate.expand(request, consistency);
   }
 
   @Override

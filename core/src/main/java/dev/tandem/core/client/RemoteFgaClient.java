@@ -3,8 +3,10 @@ package dev.tandem.core.client;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
+import dev.tandem.core.engine.ExpandRequest;
 import dev.tandem.core.engine.ListObjectsRequest;
 import dev.tandem.core.engine.ListUsersRequest;
+import dev.tandem.core.engine.UsersetTree;
 import dev.tandem.core.internal.http.QueryJson;
 import dev.tandem.core.internal.remote.RemoteBackend;
 import dev.tandem.core.model.AuthorizationModel;
@@ -95,6 +97,11 @@ public final class RemoteFgaClient implements FgaClient {
   @Override
   public Set<String> listUsers(ListUsersRequest request, Consistency consistency) {
     return backend.listUsers(storeId, request, options(consistency));
+  }
+
+  @Override
+  public UsersetTree expand(ExpandRequest request, Consistency consistency) {
+    return backend.expand(storeId, request, options(consistency));
   }
 
   @Override

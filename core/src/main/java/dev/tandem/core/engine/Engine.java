@@ -18,8 +18,8 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The embedded authorization engine: OpenFGA's Check, BatchCheck, ListObjects and ListUsers over a
- * model and a {@link TupleStore}.
+ * The embedded authorization engine: OpenFGA's Check, BatchCheck, ListObjects, ListUsers and Expand
+ * over a model and a {@link TupleStore}.
  *
  * <p>Semantics follow OpenFGA's: contextual tuples and condition context, wildcards, usersets, a
  * resolution depth limit of 25 ({@link ErrorCode#AUTHORIZATION_MODEL_RESOLUTION_TOO_COMPLEX}),
@@ -261,6 +261,22 @@ public final class Engine {
       users.addAll(lister.list(request.object(), request.relation()));
     }
     return users;
+  }
+
+  /**
+   * One level of the userset tree of {@code request.object()#request.relation()}: OpenFGA's Expand.
+   * Leaves list the users and usersets of the tuples on that object, contextual tuples included,
+   * that fit the model's type restrictions; conditions are not evaluated.
+   *
+   * @throws FgaValidationException when the object, relation or a contextual tuple is invalid for
+   *     the model
+   */
+  public UsersetTree expand(AuthorizationModel model, TupleStore tuples, ExpandRequest request) {
+    TypeSystem types = models.get(model);
+    List<TupleKey> contextual = distinct(limit(request.contextualTuples()));
+    TupleValidator.validateExpandRequest(model, request.object(), request.relation(), contextual);
+    return new Expander(new Evaluation(types, tuples, contextual, Map.of()))
+        .expand(request.object(), request.relation());
   }
 
   private static List<TupleKey> limit(List<TupleKey> tuples) {

@@ -44,8 +44,9 @@ import org.jspecify.annotations.Nullable;
  * {@link ErrorCode#RELATION_NOT_FOUND}, 2027 {@link ErrorCode#INVALID_TUPLE}, 2047 {@link
  * ErrorCode#TYPE_INVALID_PATTERN}. A check's own tuple is validated loosely: a user the relation's
  * type restrictions do not allow is not an error, the check is simply false. Contextual tuples are
- * validated like written tuples. The order of the checks follows OpenFGA, so a request with several
- * problems reports the one OpenFGA reports.
+ * validated like written tuples. Expand answers as check does for its object and relation, and as
+ * list objects does for contextual tuples. The order of the checks follows OpenFGA, so a request
+ * with several problems reports the one OpenFGA reports.
  *
  * <p>Every method throws {@link FgaValidationException} naming the offending value and the rule.
  */
@@ -197,6 +198,24 @@ public final class TupleValidator {
       validateTypeAndRelation(model, filterType, filter.substring(hash + 1));
     }
     validateTypeAndRelation(model, objectType, relation);
+  }
+
+  /**
+   * Validates an expand request as OpenFGA does: the object and relation must be well formed
+   * ({@link ErrorCode#VALIDATION_ERROR}); contextual tuples come next (codes as for list objects);
+   * then the object's type and the relation must be defined ({@link ErrorCode#VALIDATION_ERROR}, as
+   * for a check).
+   */
+  public static void validateExpandRequest(
+      AuthorizationModel model, String object, String relation, List<TupleKey> contextualTuples) {
+    Violation violation = Identifiers.relationField(relation, false);
+    if (violation == null) {
+      violation = Identifiers.objectField(object, false);
+    }
+    throwIfPresent(violation, ErrorCode.VALIDATION_ERROR);
+    validateContextualFields(contextualTuples);
+    validateContextualTuples(model, contextualTuples);
+    throwIfPresent(ModelChecks.objectRelation(model, object, relation), ErrorCode.VALIDATION_ERROR);
   }
 
   /** The field rules of a list-users request; returns the object's type. */

@@ -5,8 +5,10 @@ import dev.tandem.core.FgaNotFoundException;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
+import dev.tandem.core.engine.ExpandRequest;
 import dev.tandem.core.engine.ListObjectsRequest;
 import dev.tandem.core.engine.ListUsersRequest;
+import dev.tandem.core.engine.UsersetTree;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.StoreInfo;
 import dev.tandem.core.tuple.TupleKey;
@@ -163,6 +165,11 @@ final class FakeFgaClient implements FgaClient {
 
   @Override
   public Set<String> listUsers(ListUsersRequest request, Consistency consistency) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public UsersetTree expand(ExpandRequest request, Consistency consistency) {
     throw new UnsupportedOperationException();
   }
 

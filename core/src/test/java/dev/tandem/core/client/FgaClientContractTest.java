@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract of {@link FgaClient}, run once per implementation by a subclass, whatever the
- * backend: every test starts from a fresh store and writes its model through the client.
+ * backend: every test starts from a fresh store and writes its model through the client. The expand
+ * tests are in {@link ExpandContract}.
  */
 @Timeout(60)
-abstract class FgaClientContractTest {
+abstract class FgaClientContractTest implements ExpandContract {
 
   static final String MODEL =
       """
@@ -62,6 +63,11 @@ abstract class FgaClientContractTest {
 
   /** A client bound to a fresh, empty store without a model. */
   abstract FgaClient newClient();
+
+  @Override
+  public FgaClient contractClient() {
+    return client;
+  }
 
   @BeforeEach
   void createClient() {

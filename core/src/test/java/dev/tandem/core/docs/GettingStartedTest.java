@@ -6,7 +6,9 @@ import dev.tandem.core.client.CacheOptions;
 import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.client.WriteRequest;
 import dev.tandem.core.engine.CheckRequest;
+import dev.tandem.core.engine.ExpandRequest;
 import dev.tandem.core.engine.ListObjectsRequest;
+import dev.tandem.core.engine.UsersetTree;
 import dev.tandem.core.model.ModelDsl;
 import dev.tandem.core.tuple.TupleKey;
 import java.util.List;
@@ -56,5 +58,17 @@ class GettingStartedTest {
     assertThat(allowed).isTrue();
     assertThat(visible).containsExactly("ticket:42");
     assertThat(fga.check(CheckRequest.of("ticket:42", "can_view", "user:bob")).allowed()).isFalse();
+
+    // tag::expand[]
+    UsersetTree tree = fga.expand(ExpandRequest.of("ticket:42", "can_view"));
+    // "can_view from project": a leaf naming the usersets the ticket's project tuples point to
+    List<String> next = ((UsersetTree.TupleToUserset) tree).computed();
+    // end::expand[]
+
+    assertThat(next).containsExactly("project:apollo#can_view");
+    assertThat(fga.expand(ExpandRequest.of("project:apollo", "can_view")))
+        .isEqualTo(
+            new UsersetTree.TupleToUserset(
+                "project:apollo#can_view", "project:apollo#team", List.of("team:platform#member")));
   }
 }

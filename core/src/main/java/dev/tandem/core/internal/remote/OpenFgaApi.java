@@ -34,6 +34,10 @@ interface OpenFgaApi {
   @Headers(JSON)
   ObjectNode listUsers(@Param("storeId") String storeId, ObjectNode body, Request.Options options);
 
+  @RequestLine(value = "POST /stores/{storeId}/expand", decodeSlash = false)
+  @Headers(JSON)
+  ObjectNode expand(@Param("storeId") String storeId, ObjectNode body, Request.Options options);
+
   @RequestLine(value = "POST /stores/{storeId}/read", decodeSlash = false)
   @Headers(JSON)
   ObjectNode read(@Param("storeId") String storeId, ObjectNode body, Request.Options options);

@@ -11,10 +11,13 @@ import dev.tandem.core.client.WriteRequest;
 import dev.tandem.core.engine.BatchCheckItem;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.engine.CheckResult;
+import dev.tandem.core.engine.ExpandRequest;
 import dev.tandem.core.engine.ListObjectsRequest;
 import dev.tandem.core.engine.ListUsersRequest;
+import dev.tandem.core.engine.UsersetTree;
 import dev.tandem.core.internal.http.AdminJson;
 import dev.tandem.core.internal.http.DataJson;
+import dev.tandem.core.internal.http.ExpandJson;
 import dev.tandem.core.internal.http.QueryJson;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.StoreInfo;
@@ -81,6 +84,12 @@ public final class RemoteBackend implements AutoCloseable {
     ObjectNode body = QueryJson.writeListUsers(request, options);
     String store = segment(storeId, "store id");
     return query("list-users", a -> QueryJson.readListUsersResponse(api.listUsers(store, body, a)));
+  }
+
+  public UsersetTree expand(String storeId, ExpandRequest request, QueryJson.Options options) {
+    ObjectNode body = ExpandJson.writeRequest(request, options);
+    String store = segment(storeId, "store id");
+    return query("expand", a -> ExpandJson.readResponse(api.expand(store, body, a)));
   }
 
   public ReadPage read(String storeId, ReadRequest request, Consistency consistency) {
