@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -221,10 +222,10 @@ public final class TandemFilter implements Filter {
     }
 
     /**
-     * The model the route rules are checked against when the filter is built. By default the latest
-     * model of the authorizer's store is read from its {@link Authorizer#client() client}; give the
-     * model here when the client is pinned to a model id ({@code
-     * model(client.readAuthorizationModel(modelId))}), or when the model is at hand already.
+     * The model the route rules are checked against when the filter is built, when it is at hand
+     * already. By default the model the authorizer's {@link Authorizer#client() client} decides
+     * against is read from it: the model its id is pinned to ({@link FgaClient#modelId()}), else
+     * the store's latest.
      */
     public Builder model(AuthorizationModel model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -285,7 +286,7 @@ public final class TandemFilter implements Filter {
       if (!relations) {
         return;
       }
-      AuthorizationModel checked = model != null ? model : latestModel();
+      AuthorizationModel checked = model != null ? model : clientModel();
       List<String> problems = ModelCheck.problems(rules, checked);
       if (!problems.isEmpty()) {
         throw new IllegalStateException(
@@ -298,13 +299,21 @@ public final class TandemFilter implements Filter {
       }
     }
 
-    private AuthorizationModel latestModel() {
+    /** The model the authorizer's client decides against: its pinned model, else the latest. */
+    private AuthorizationModel clientModel() {
       FgaClient client = authorizer.client();
+      Optional<String> pinned = client.modelId();
       try {
-        return client.readLatestAuthorizationModel();
+        return pinned.isPresent()
+            ? client.readAuthorizationModel(pinned.get())
+            : client.readLatestAuthorizationModel();
       } catch (RuntimeException e) {
         throw new IllegalStateException(
-            "the route rules cannot be checked: reading the latest authorization model of store '"
+            "the route rules cannot be checked: reading "
+                + pinned
+                    .map(id -> "authorization model '" + id + "'")
+                    .orElse("the latest authorization model")
+                + " of store '"
                 + client.storeId()
                 + "' failed: "
                 + e.getMessage(),

@@ -9,6 +9,8 @@ import dev.tandem.core.authz.Authorizer;
 import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.client.ForwardingFgaClient;
 import dev.tandem.core.model.AuthorizationModel;
+import dev.tandem.core.model.ModelDsl;
+import dev.tandem.core.store.EmbeddedStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -172,6 +174,67 @@ class ModelCheckTest {
                 + "' failed: connection refused")
         .hasCause(down);
     assertThat(client.reads).hasValue(1);
+  }
+
+  @Test
+  void buildWhenClientIsPinnedToAnOlderModelThenChecksAgainstThatModel() {
+    EmbeddedStores stores = new EmbeddedStores();
+    FgaClient latest = FgaClient.builder().embedded(stores).build();
+    String reference = latest.writeAuthorizationModel(ReferenceModel.model()).id();
+    latest.writeAuthorizationModel(
+        ModelDsl.parse(
+            """
+            model
+              schema 1.1
+            type user
+            type project
+              relations
+                define owner: [user]
+            """));
+    FgaClient pinned =
+        FgaClient.builder().embedded(stores).storeId(latest.storeId()).modelId(reference).build();
+    RouteRules rules = rules("GET /projects/{id} -> can_view on project:{id}");
+
+    assertThat(pinned.modelId()).contains(reference);
+    assertThat(
+            TandemFilter.builder(Authorizer.create(pinned))
+                .routes(rules)
+                .actorResolver(request -> null)
+                .build())
+        .isNotNull();
+    assertThatThrownBy(
+            () ->
+                TandemFilter.builder(Authorizer.create(latest))
+                    .routes(rules)
+                    .actorResolver(request -> null)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("relation 'can_view' is not defined on type 'project'");
+  }
+
+  @Test
+  void buildWhenPinnedModelCannotBeReadThenFailsNamingIt() {
+    EmbeddedStores stores = new EmbeddedStores();
+    FgaClient client = FgaClient.builder().embedded(stores).build();
+    client.writeAuthorizationModel(ReferenceModel.model());
+    FgaClient pinned =
+        FgaClient.builder()
+            .embedded(stores)
+            .storeId(client.storeId())
+            .modelId("01JZZZZZZZZZZZZZZZZZZZZZZZ")
+            .build();
+    assertThatThrownBy(
+            () ->
+                TandemFilter.builder(Authorizer.create(pinned))
+                    .routes(rules("GET /projects/{id} -> can_view on project:{id}"))
+                    .actorResolver(request -> null)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(
+            "reading authorization model '01JZZZZZZZZZZZZZZZZZZZZZZZ' of store '"
+                + client.storeId()
+                + "' failed")
+        .hasCauseInstanceOf(FgaException.class);
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +45,11 @@ public final class EmbeddedFgaClient implements FgaClient {
   @Override
   public String storeId() {
     return storeId;
+  }
+
+  @Override
+  public Optional<String> modelId() {
+    return Optional.ofNullable(modelId).filter(id -> !id.isEmpty());
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.tandem.core.engine.UsersetTree;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.StoreInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,6 +37,15 @@ public interface FgaClient extends AutoCloseable {
 
   /** The store this client queries and writes to. */
   String storeId();
+
+  /**
+   * The model id this client's queries and writes are pinned to; empty when they use the store's
+   * latest model. Read the model decisions are made against with {@code
+   * modelId().map(this::readAuthorizationModel).orElseGet(this::readLatestAuthorizationModel)}.
+   */
+  default Optional<String> modelId() {
+    return Optional.empty();
+  }
 
   /** Whether {@code request.user()} has {@code request.relation()} on {@code request.object()}. */
   CheckResult check(CheckRequest request, Consistency consistency);

@@ -10,6 +10,7 @@ import dev.tandem.core.engine.UsersetTree;
 import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.StoreInfo;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,6 +35,11 @@ public abstract class ForwardingFgaClient implements FgaClient {
   @Override
   public String storeId() {
     return delegate.storeId();
+  }
+
+  @Override
+  public Optional<String> modelId() {
+    return delegate.modelId();
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.store.StoreInfo;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -77,6 +78,11 @@ public final class RemoteFgaClient implements FgaClient {
   @Override
   public String storeId() {
     return storeId;
+  }
+
+  @Override
+  public Optional<String> modelId() {
+    return Optional.ofNullable(modelId).filter(id -> !id.isEmpty());
   }
 
   @Override

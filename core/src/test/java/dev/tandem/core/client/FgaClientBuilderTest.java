@@ -81,4 +81,35 @@ class FgaClientBuilderTest {
       assertThat(client.storeId()).isEqualTo("01ARZ3NDEKTSV4RRFFQ69G5FAV");
     }
   }
+
+  @Test
+  void modelIdWhenPinnedThenEveryLayerReportsIt() {
+    EmbeddedStores stores = new EmbeddedStores();
+    FgaClient plain = FgaClient.builder().embedded(stores).build();
+    FgaClient pinned =
+        FgaClient.builder()
+            .embedded(stores)
+            .storeId(plain.storeId())
+            .modelId("01ARZ3NDEKTSV4RRFFQ69G5FAV")
+            .cache(CacheOptions.defaults())
+            .coalescing(CoalescingOptions.defaults())
+            .build();
+    try (FgaClient remote =
+        FgaClient.builder()
+            .remote(java.net.URI.create("http://127.0.0.1:1"))
+            .storeId("01ARZ3NDEKTSV4RRFFQ69G5FAV")
+            .modelId("01BX5ZZKBKACTAV9WEVGEMMVRZ")
+            .build()) {
+      assertThat(plain.modelId()).isEmpty();
+      assertThat(pinned).isInstanceOf(CachingFgaClient.class);
+      assertThat(pinned.modelId()).contains("01ARZ3NDEKTSV4RRFFQ69G5FAV");
+      assertThat(remote.modelId()).contains("01BX5ZZKBKACTAV9WEVGEMMVRZ");
+    }
+  }
+
+  @Test
+  void modelIdWhenEmptyStringThenLatest() {
+    FgaClient client = FgaClient.builder().embedded().modelId("").build();
+    assertThat(client.modelId()).isEmpty();
+  }
 }
