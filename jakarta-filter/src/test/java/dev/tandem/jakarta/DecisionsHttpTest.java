@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,15 +30,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The decisions behind the rules, with the reference model: consent and task denials, malicious ids
  * refused before any FGA call, and a failing engine answered with 503, never passed through.
  */
-class DecisionsHttpTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DecisionsHttpTest {
 
   static final Tokens TOKENS = RouteRulesHttpTest.TOKENS;
-  static CountingFgaClient client;
-  static JettyServer server;
-  static String taskId;
+  CountingFgaClient client;
+  TestContainer server;
+  String taskId;
+
+  /** The container this run is on. */
+  abstract TestContainer.Kind container();
 
   @BeforeAll
-  static void start() throws Exception {
+  void start() throws Exception {
     client = new CountingFgaClient(ReferenceModel.client());
     Consents.create(client).grant("alice", "slack", Permission.of("can_view", "project:apollo"));
     taskId =
@@ -47,18 +52,18 @@ class DecisionsHttpTest {
                 "summarizer",
                 List.of(Permission.of("can_view", "project:apollo")),
                 Duration.ofHours(1));
-    server = new JettyServer(RouteRulesHttpTest.filter(Authorizer.create(client)));
+    server = container().start(RouteRulesHttpTest.filter(Authorizer.create(client)));
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  void stop() throws Exception {
     server.close();
   }
 
   @BeforeEach
   void reset() {
     client.queries.set(0);
-    server.handled.set(0);
+    server.handled().set(0);
   }
 
   @Test
@@ -73,7 +78,7 @@ class DecisionsHttpTest {
     assertProblem(
         server.send("POST", "/projects/apollo/tickets", "Authorization", slack),
         AuthorizationProblem.consentRequired("slack", "can_create_ticket", "project:apollo"));
-    assertThat(server.handled).hasValue(0);
+    assertThat(server.handled()).hasValue(0);
   }
 
   @Test
@@ -100,7 +105,7 @@ class DecisionsHttpTest {
   void agentWhenTaskBelongsToAnotherAgentThenForbidden() throws Exception {
     String agent = bearer(TOKENS.sign(TOKENS.agent("alice", "mailer", taskId)));
     assertThat(server.get("/projects/apollo", "Authorization", agent).statusCode()).isEqualTo(403);
-    assertThat(server.handled).hasValue(0);
+    assertThat(server.handled()).hasValue(0);
   }
 
   @ParameterizedTest
@@ -124,7 +129,7 @@ class DecisionsHttpTest {
         server.get("/reports", "Authorization", alice, "X-Team", "eng#member"),
         AuthorizationProblem.badRequest());
     assertThat(client.queries).hasValue(0);
-    assertThat(server.handled).hasValue(0);
+    assertThat(server.handled()).hasValue(0);
   }
 
   @Test
@@ -136,7 +141,7 @@ class DecisionsHttpTest {
         server.get("/tickets?project=apollo%0A", "Authorization", alice),
         AuthorizationProblem.badRequest());
     assertThat(client.queries).hasValue(0);
-    assertThat(server.handled).hasValue(0);
+    assertThat(server.handled()).hasValue(0);
   }
 
   @Test
@@ -160,29 +165,29 @@ class DecisionsHttpTest {
                 })
             .retryAfter(Duration.ofSeconds(7))
             .build();
-    try (JettyServer failing = new JettyServer(filter)) {
+    try (TestContainer failing = container().start(filter)) {
       assertProblem(
           failing.get("/me", "Authorization", "Bearer x"),
           AuthorizationProblem.unavailable(Duration.ofSeconds(7)));
-      assertThat(failing.handled).hasValue(0);
+      assertThat(failing.handled()).hasValue(0);
     }
   }
 
-  private static void assertFailClosed(FgaClient failingClient) throws Exception {
+  private void assertFailClosed(FgaClient failingClient) throws Exception {
     TandemFilter filter =
         TandemFilter.builder(Authorizer.create(failingClient))
             .routes(RouteRulesHttpTest.RULES)
             .actorResolver(request -> Actor.user("alice"))
             .retryAfter(Duration.ofSeconds(7))
             .build();
-    try (JettyServer failing = new JettyServer(filter)) {
+    try (TestContainer failing = container().start(filter)) {
       assertProblem(
           failing.get("/projects/apollo"), AuthorizationProblem.unavailable(Duration.ofSeconds(7)));
       assertProblem(
           failing.send("PUT", "/tickets/a1", "X-Team", "eng"),
           AuthorizationProblem.unavailable(Duration.ofSeconds(7)));
       assertThat(failing.get("/health").statusCode()).isEqualTo(200);
-      assertThat(failing.handled).hasValue(1);
+      assertThat(failing.handled()).hasValue(1);
     }
   }
 

@@ -73,7 +73,7 @@ class JwtHttpTest {
 
   @BeforeEach
   void reset() {
-    server.handled.set(0);
+    server.handled().set(0);
   }
 
   @Test
@@ -157,7 +157,7 @@ class JwtHttpTest {
       assertProblem(
           noKeys.get("/me", "Authorization", bearer(TOKENS.sign(TOKENS.user("alice")))),
           AuthorizationProblem.unavailable(Duration.ofSeconds(9)));
-      assertThat(noKeys.handled).hasValue(0);
+      assertThat(noKeys.handled()).hasValue(0);
     }
   }
 
@@ -199,7 +199,7 @@ class JwtHttpTest {
   private static void assertRejected(String authorization) throws Exception {
     assertProblem(
         server.get("/me", "Authorization", authorization), AuthorizationProblem.unauthenticated());
-    assertThat(server.handled).hasValue(0);
+    assertThat(server.handled()).hasValue(0);
   }
 
   private static Date ago(int seconds) {

@@ -58,7 +58,7 @@ class RemoteStoreHttpTest {
             server.get("/projects/apollo", "Authorization", ERIN),
             AuthorizationProblem.forbidden());
         assertThat(openFga.requestCount(OpenFgaEndpoint.BATCH_CHECK)).isPositive();
-        assertThat(server.handled).hasValue(1);
+        assertThat(server.handled()).hasValue(1);
 
         openFga.close();
 
@@ -66,7 +66,7 @@ class RemoteStoreHttpTest {
             server.get("/projects/apollo", "Authorization", ALICE),
             AuthorizationProblem.unavailable(Duration.ofSeconds(5)));
         assertThat(server.get("/health").statusCode()).isEqualTo(200);
-        assertThat(server.handled).hasValue(2);
+        assertThat(server.handled()).hasValue(2);
         assertThatThrownBy(
                 () ->
                     TandemFilter.builder(Authorizer.create(client))

@@ -12,9 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** Every kind of route rule, over real HTTP through Jetty, with the reference model. */
-class RouteRulesHttpTest {
+/**
+ * Every kind of route rule, over real HTTP through each {@link TestContainer.Kind}, with the
+ * reference model.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RouteRulesHttpTest {
 
   static final RouteRules RULES =
       RouteRules.builder()
@@ -31,17 +36,20 @@ class RouteRulesHttpTest {
           .build();
 
   static final Tokens TOKENS = new Tokens();
-  static CountingFgaClient client;
-  static JettyServer server;
+  CountingFgaClient client;
+  TestContainer server;
 
-  static String alice;
-  static String dave;
-  static String erin;
+  String alice;
+  String dave;
+  String erin;
+
+  /** The container this run is on. */
+  abstract TestContainer.Kind container();
 
   @BeforeAll
-  static void start() throws Exception {
+  void start() throws Exception {
     client = new CountingFgaClient(ReferenceModel.client());
-    server = new JettyServer(filter(Authorizer.create(client)));
+    server = container().start(filter(Authorizer.create(client)));
     alice = bearer(TOKENS.sign(TOKENS.user("alice")));
     dave = bearer(TOKENS.sign(TOKENS.user("dave")));
     erin = bearer(TOKENS.sign(TOKENS.user("erin")));
@@ -63,14 +71,14 @@ class RouteRulesHttpTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  void stop() throws Exception {
     server.close();
   }
 
   @BeforeEach
   void reset() {
     client.queries.set(0);
-    server.handled.set(0);
+    server.handled().set(0);
   }
 
   @Test
@@ -87,7 +95,7 @@ class RouteRulesHttpTest {
     assertProblem(
         server.send("DELETE", "/projects/apollo", "Authorization", alice),
         AuthorizationProblem.forbidden());
-    assertThat(server.handled).hasValue(0);
+    assertThat(server.handled()).hasValue(0);
   }
 
   @Test
@@ -111,7 +119,7 @@ class RouteRulesHttpTest {
         .isEqualTo("handled GET /projects/apollo as alice");
     assertProblem(
         server.get("/projects/apollo", "Authorization", erin), AuthorizationProblem.forbidden());
-    assertThat(server.handled).hasValue(1);
+    assertThat(server.handled()).hasValue(1);
   }
 
   @Test
@@ -149,7 +157,7 @@ class RouteRulesHttpTest {
         server.get("/tickets?other=apollo", "Authorization", alice),
         AuthorizationProblem.badRequest());
     assertThat(client.queries).hasValue(0);
-    assertThat(server.handled).hasValue(0);
+    assertThat(server.handled()).hasValue(0);
   }
 
   @Test
@@ -187,7 +195,7 @@ class RouteRulesHttpTest {
     assertProblem(
         server.send("PUT", "/tickets/a1", "Authorization", alice, "X-Team", "eng"),
         AuthorizationProblem.forbidden());
-    assertThat(server.handled).hasValue(0);
+    assertThat(server.handled()).hasValue(0);
   }
 
   /** The answer is exactly the shared problem: status, headers, media type and body. */
