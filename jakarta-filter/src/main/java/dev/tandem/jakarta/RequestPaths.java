@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * dispatch used to choose the handler.
  *
  * <p>Forms that different components may read differently are refused rather than interpreted: a
- * raw path with path parameters ({@code ;jsessionid=...}), empty segments ({@code //}), dot
- * segments ({@code /./}, {@code /../}), a backslash, or an encoded slash, backslash, dot, percent
- * sign, semicolon or control character; and a container path that is not exactly the decoded raw
- * path. One trailing {@code /} is dropped, so {@code /a/} is matched as {@code /a}.
+ * raw request URI (context path included) with path parameters ({@code ;jsessionid=...}), empty
+ * segments ({@code //}), dot segments ({@code /./}, {@code /../}), a backslash, or an encoded
+ * slash, backslash, dot, percent sign, semicolon or control character; and a container path that is
+ * not exactly the decoded raw path. One trailing {@code /} is dropped, so {@code /a/} is matched as
+ * {@code /a}.
  */
 final class RequestPaths {
 
@@ -25,14 +26,16 @@ final class RequestPaths {
   static @Nullable String of(HttpServletRequest request) {
     String raw = request.getRequestURI();
     String context = request.getContextPath();
-    if (raw == null || context == null || !raw.startsWith(context)) {
+    // The whole URI, not only the part after the context: Tomcat's context path is the raw prefix
+    // that mapped to the context, such as /x/../app, /app;v=1 or //app.
+    if (raw == null || context == null || ambiguous(raw) || !raw.startsWith(context)) {
       return null;
     }
     String rawPath = raw.substring(context.length());
     if (rawPath.isEmpty()) {
       rawPath = "/";
     }
-    if (ambiguous(rawPath)) {
+    if (!rawPath.startsWith("/")) {
       return null;
     }
     String decoded = decode(rawPath);
