@@ -122,6 +122,16 @@ abstract class PathNormalisationHttpTest {
   }
 
   @Test
+  void absoluteFormTargetWhenSentThenSameDecisionAsTheOriginForm() throws Exception {
+    String absolute = "http://127.0.0.1:" + strict.port() + TestContainer.CONTEXT;
+    assertThat(strict.getRaw(absolute + "/projects/apollo", "Authorization", erin)).isEqualTo(403);
+    assertThat(strict.getRaw(absolute + "/projects/apollo", "Authorization", alice)).isEqualTo(200);
+    assertThat(strict.getRaw(absolute + "/static/../projects/apollo", "Authorization", erin))
+        .isEqualTo(400);
+    assertThat(strict.handled()).hasValue(1);
+  }
+
+  @Test
   void trailingSlashWhenPresentThenSameDecisionAsWithout() throws Exception {
     for (TestContainer server : new TestContainer[] {strict, lenient}) {
       assertProblem(
