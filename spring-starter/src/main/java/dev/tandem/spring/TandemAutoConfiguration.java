@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,14 +47,16 @@ import org.springframework.core.type.AnnotationMetadata;
  * bean ({@link TandemFga}) for {@code @PreAuthorize}, {@link TandemAuthorizationManagers} for
  * {@code authorizeHttpRequests} (with Spring Security's web module), and problem-detail rendering
  * in servlet web applications, and Micrometer meters ({@link TandemMetrics}, {@link
- * TandemCacheMetrics}) when the application has a {@link MeterRegistry} bean.
+ * TandemCacheMetrics}) when the application has a {@link MeterRegistry} bean, and the {@code
+ * tandem} health indicator ({@link TandemHealthIndicator}) with Spring Boot's health module.
  *
  * <p>Every bean but the startup validator backs off when the application defines one of the same
  * type (the {@code fga} bean: of the same name). The default {@link ActorResolver} needs Spring
  * Security's OAuth 2.0 resource server on the classpath; the problem handler needs a servlet web
- * application with Spring MVC. When methods carry annotations and enforcement cannot be set up (no
- * model, no actor resolver, a bean that is not advised), the context fails to start: enforcement is
- * never skipped silently.
+ * application with Spring MVC; the health indicator also backs off to a bean named {@code
+ * tandemHealthIndicator} and with {@code management.health.tandem.enabled=false}. When methods
+ * carry annotations and enforcement cannot be set up (no model, no actor resolver, a bean that is
+ * not advised), the context fails to start: enforcement is never skipped silently.
  */
 @AutoConfiguration(
     afterName =
@@ -330,6 +333,23 @@ public final class TandemAutoConfiguration {
     @ConditionalOnMissingBean
     TandemCacheMetrics tandemCacheMetrics(FgaClient client, MeterRegistry registry) {
       return new TandemCacheMetrics(client, registry);
+    }
+  }
+
+  /**
+   * The {@code tandem} health indicator, with Spring Boot's health module (Actuator); off with
+   * {@code management.health.tandem.enabled=false}.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  static class HealthConfiguration {
+    // On the method, not the class: its condition class is only loaded once the class condition
+    // above has found the health module.
+    @Bean
+    @ConditionalOnEnabledHealthIndicator("tandem")
+    @ConditionalOnMissingBean(value = TandemHealthIndicator.class, name = "tandemHealthIndicator")
+    TandemHealthIndicator tandemHealthIndicator(FgaClient client, TandemProperties properties) {
+      return new TandemHealthIndicator(client, properties.getMode());
     }
   }
 

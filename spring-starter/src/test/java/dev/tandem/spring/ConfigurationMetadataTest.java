@@ -29,6 +29,11 @@ class ConfigurationMetadataTest {
         .isEqualTo("[\"client-credentials\",\"client_credentials\"]");
   }
 
+  @Test
+  void healthIndicatorSwitchIsShownInIdeHelp() throws Exception {
+    assertThat(defaultOf(properties(), "management.health.tandem.enabled")).isEqualTo("true");
+  }
+
   private static String defaultOf(JsonNode properties, String name) {
     for (JsonNode property : properties) {
       if (property.get("name").asString().equals(name)) {

@@ -14,6 +14,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -41,7 +42,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 /**
  * Three filter chains: the authorization server's endpoints; the API, which only authenticates
  * bearer tokens and leaves every decision to Tandem's annotations; and the browser pages (login,
- * the page that shows an authorization code).
+ * the page that shows an authorization code), where Actuator's health endpoint is public and every
+ * other path needs a login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -87,6 +89,9 @@ class SecurityConfig {
             requests ->
                 requests
                     .requestMatchers("/", "/authorized", "/error")
+                    .permitAll()
+                    // Status and components only (application.yaml): whether decisions can be made.
+                    .requestMatchers(EndpointRequest.to("health"))
                     .permitAll()
                     .anyRequest()
                     .authenticated())
