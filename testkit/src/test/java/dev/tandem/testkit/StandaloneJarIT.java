@@ -120,4 +120,34 @@ class StandaloneJarIT {
       assertThat(Files.size(jar())).isGreaterThan(1_000_000);
     }
   }
+
+  @Test
+  void jarWhenBundlingDependenciesThenCarriesTheLicenceAndANoticeForEachOfThem()
+      throws IOException {
+    Path listed = Path.of(System.getProperty("tandem.bundled.dependencies", "missing"));
+    assertThat(listed).as("the dependency list written by package").exists();
+    List<String> bundled =
+        Files.readAllLines(listed).stream()
+            .map(String::strip)
+            .filter(line -> line.split(":").length >= 4)
+            .map(line -> line.split(":")[0] + ":" + line.split(":")[1])
+            .toList();
+    assertThat(bundled)
+        .contains("com.google.protobuf:protobuf-java", "tools.jackson.core:jackson-core");
+
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar().toFile())) {
+      String licence = entry(file, "META-INF/LICENSE");
+      String notices = entry(file, "META-INF/THIRD-PARTY-NOTICES.txt");
+      assertThat(licence).contains("Apache License", "Version 2.0, January 2004");
+      assertThat(bundled).allSatisfy(ga -> assertThat(notices).contains("  " + ga));
+    }
+  }
+
+  private static String entry(java.util.jar.JarFile file, String name) throws IOException {
+    java.util.jar.JarEntry entry = file.getJarEntry(name);
+    assertThat(entry).as(name).isNotNull();
+    try (var in = file.getInputStream(entry)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
 }
