@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
@@ -30,6 +32,8 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  * with one {@link Authorizer#filter} call.
  */
 final class MethodEnforcer {
+
+  private static final Log LOG = LogFactory.getLog(MethodEnforcer.class);
 
   private final Supplier<Authorizer> authorizer;
   private final Supplier<ActorResolver> actors;
@@ -89,6 +93,10 @@ final class MethodEnforcer {
     try {
       actor = actors.get().currentActor();
     } catch (RuntimeException e) {
+      // The answer says nothing about the token; the log says why, for whoever configures claims.
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("401: the token describes no actor: " + e.getMessage());
+      }
       throw new TandemAccessDeniedException(AuthorizationProblem.unauthenticated(), e);
     }
     if (actor == null) {
