@@ -21,8 +21,10 @@ import dev.tandem.core.actor.InvalidActorException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -123,6 +125,10 @@ public final class JwtActorResolver implements ActorResolver {
     /** Verifies signatures with the keys published at {@code jwksUri}, fetched and cached. */
     public Builder jwksUri(URI jwksUri) {
       Objects.requireNonNull(jwksUri, "jwksUri");
+      if (!jwksUri.isAbsolute()) {
+        throw new IllegalArgumentException(
+            "jwks-uri '" + jwksUri + "' is not absolute: give the full URL, http(s)://host/path");
+      }
       int millis = Math.toIntExact(jwksTimeout.toMillis());
       try {
         this.keys =
@@ -203,14 +209,32 @@ public final class JwtActorResolver implements ActorResolver {
         switch (setting.getKey()) {
           case "issuer" -> issuer(single("issuer", values));
           case "audience" -> audiences(values);
-          case "jwks-uri" -> jwksUri(URI.create(single("jwks-uri", values)));
-          case "clock-skew" -> clockSkew(Duration.parse(single("clock-skew", values)));
+          case "jwks-uri" -> jwksUri(uri(single("jwks-uri", values)));
+          case "clock-skew" -> clockSkew(duration(single("clock-skew", values)));
           default ->
               throw new IllegalArgumentException(
                   "unknown configuration key 'jwt." + setting.getKey() + "'");
         }
       }
       return this;
+    }
+
+    private static URI uri(String value) {
+      try {
+        return new URI(value);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException(
+            "'jwt.jwks-uri' is not a URI: '" + value + "' (" + e.getReason() + ")", e);
+      }
+    }
+
+    private static Duration duration(String value) {
+      try {
+        return Duration.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "'jwt.clock-skew' is not an ISO-8601 duration: '" + value + "' (write e.g. PT30S)", e);
+      }
     }
 
     private static String single(String key, List<String> values) {

@@ -42,15 +42,18 @@ import org.jspecify.annotations.Nullable;
  * Builder#build()}): a rule naming a type or relation the model does not define, or a model that
  * cannot be read, fails the build.
  *
- * <p>Fails closed: any exception while deciding is answered with 503, never passed through. The
- * actor of an admitted request is available to the application as the request attribute {@link
- * #ACTOR_ATTRIBUTE}. Map the filter to {@code /*} for the {@code REQUEST} dispatcher type, before
- * any filter that acts on the request.
+ * <p>Fails closed: any exception while deciding is answered with 503, never passed through, and
+ * logged as a warning on the {@code System.Logger} named after this class, which also says at DEBUG
+ * why a request got 401 (the answer itself never does). The actor of an admitted request is
+ * available to the application as the request attribute {@link #ACTOR_ATTRIBUTE}. Map the filter to
+ * {@code /*} for the {@code REQUEST} dispatcher type, before any filter that acts on the request.
  */
 public final class TandemFilter implements Filter {
 
   /** The request attribute holding the {@link Actor} of an admitted, non-public request. */
   public static final String ACTOR_ATTRIBUTE = Actor.class.getName();
+
+  private static final System.Logger LOG = System.getLogger(TandemFilter.class.getName());
 
   private final RouteRules routes;
   private final ActorResolver actors;
@@ -83,6 +86,8 @@ public final class TandemFilter implements Filter {
     try {
       outcome = decide(http);
     } catch (RuntimeException e) {
+      // The answer says nothing about the cause; the operator needs it.
+      LOG.log(System.Logger.Level.WARNING, "authorization could not be decided; answered 503", e);
       outcome = Outcome.deny(AuthorizationProblem.unavailable(retryAfter));
     }
     if (outcome.problem != null) {
@@ -112,9 +117,11 @@ public final class TandemFilter implements Filter {
     try {
       actor = actors.resolve(request);
     } catch (InvalidTokenException e) {
-      actor = null;
+      LOG.log(System.Logger.Level.DEBUG, "{0}; answered 401", e.getMessage());
+      return Outcome.deny(AuthorizationProblem.unauthenticated());
     }
     if (actor == null) {
+      LOG.log(System.Logger.Level.DEBUG, "the request carries no credentials; answered 401");
       return Outcome.deny(AuthorizationProblem.unauthenticated());
     }
     if (route.access() == Route.Access.AUTHENTICATED) {

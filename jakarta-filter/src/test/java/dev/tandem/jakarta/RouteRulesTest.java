@@ -110,6 +110,25 @@ class RouteRulesTest {
   }
 
   @Test
+  void fileWhenJwtValueMalformedThenErrorNamesTheKey() {
+    assertThatThrownBy(
+            () -> JwtActorResolver.builder().configure(Map.of("clock-skew", List.of("30s"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'jwt.clock-skew'")
+        .hasMessageContaining("PT30S");
+    assertThatThrownBy(
+            () -> JwtActorResolver.builder().configure(Map.of("jwks-uri", List.of("not a uri"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'jwt.jwks-uri'");
+    assertThatThrownBy(
+            () ->
+                JwtActorResolver.builder()
+                    .configure(Map.of("jwks-uri", List.of("/.well-known/jwks.json"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jwks-uri '/.well-known/jwks.json' is not absolute");
+  }
+
+  @Test
   void filterBuilderWhenRulesOrResolverMissingThenFailsAtStartup() {
     Authorizer authorizer = Authorizer.create(FgaClient.builder().embedded().build());
     assertThatThrownBy(() -> TandemFilter.builder(authorizer).actorResolver(r -> null).build())
