@@ -118,7 +118,7 @@ public final class TandemFilter implements Filter {
       actor = actors.resolve(request);
     } catch (InvalidTokenException e) {
       LOG.log(System.Logger.Level.DEBUG, "{0}; answered 401", e.getMessage());
-      return Outcome.deny(AuthorizationProblem.unauthenticated());
+      return Outcome.deny(AuthorizationProblem.invalidToken());
     }
     if (actor == null) {
       LOG.log(System.Logger.Level.DEBUG, "the request carries no credentials; answered 401");

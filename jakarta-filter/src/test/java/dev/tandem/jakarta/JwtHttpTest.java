@@ -136,7 +136,7 @@ class JwtHttpTest {
     assertRejected("Bearer not.a.jwt");
     assertProblem(
         server.get("/me", "Authorization", valid, "Authorization", valid),
-        AuthorizationProblem.unauthenticated());
+        AuthorizationProblem.invalidToken());
     assertRejected(bearer(TOKENS.sign(TOKENS.user("alice").claim("client_id", null))));
   }
 
@@ -198,7 +198,7 @@ class JwtHttpTest {
 
   private static void assertRejected(String authorization) throws Exception {
     assertProblem(
-        server.get("/me", "Authorization", authorization), AuthorizationProblem.unauthenticated());
+        server.get("/me", "Authorization", authorization), AuthorizationProblem.invalidToken());
     assertThat(server.handled()).hasValue(0);
   }
 

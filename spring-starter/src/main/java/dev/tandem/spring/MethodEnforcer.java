@@ -97,7 +97,7 @@ final class MethodEnforcer {
       if (LOG.isDebugEnabled()) {
         LOG.debug("401: the token describes no actor: " + e.getMessage());
       }
-      throw new TandemAccessDeniedException(AuthorizationProblem.unauthenticated(), e);
+      throw new TandemAccessDeniedException(AuthorizationProblem.invalidToken(), e);
     }
     if (actor == null) {
       throw new TandemAccessDeniedException(AuthorizationProblem.unauthenticated());

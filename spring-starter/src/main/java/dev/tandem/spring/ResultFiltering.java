@@ -80,7 +80,7 @@ final class ResultFiltering {
     try {
       return new HashSet<>(authorizer.filter(actor, relation, candidates));
     } catch (InvalidActorException e) {
-      throw new TandemAccessDeniedException(AuthorizationProblem.forbidden(), e);
+      throw new TandemAccessDeniedException(AuthorizationProblem.invalidToken(), e);
     } catch (RuntimeException e) {
       throw new TandemAccessDeniedException(AuthorizationProblem.unavailable(retryAfter), e);
     }

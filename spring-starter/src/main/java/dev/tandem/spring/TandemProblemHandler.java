@@ -45,7 +45,7 @@ public class TandemProblemHandler {
   /** 401 for a programmatic call whose actor could not be mapped to FGA subjects. */
   @ExceptionHandler(InvalidActorException.class)
   public ResponseEntity<String> handle(InvalidActorException exception) {
-    return respond(AuthorizationProblem.unauthenticated());
+    return respond(AuthorizationProblem.invalidToken());
   }
 
   /** 503 for a programmatic call the authorization backend could not answer. */

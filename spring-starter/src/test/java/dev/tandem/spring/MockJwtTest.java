@@ -3,6 +3,7 @@ package dev.tandem.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -40,9 +41,20 @@ class MockJwtTest extends TestAppMvcTest {
       throws Exception {
     mvc.perform(get("/projects/apollo").with(jwt().jwt(t -> t.subject("alice"))))
         .andExpect(status().isUnauthorized())
+        .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""))
         .andExpect(jsonPath("$.type").value("https://tandem.dev/problems/unauthenticated"));
 
     assertThat(output)
         .contains("401: the token describes no actor: the token names no client [client_id, azp]");
+  }
+
+  @Test
+  void mockJwtWhoseSubjectCannotBeAnFgaSubjectIsUnauthorizedAsAnInvalidToken() throws Exception {
+    mvc.perform(
+            get("/projects/apollo")
+                .with(jwt().jwt(t -> t.subject("bob#member").claim("client_id", "web"))))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""))
+        .andExpect(jsonPath("$.type").value("https://tandem.dev/problems/unauthenticated"));
   }
 }

@@ -37,9 +37,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Fails closed. {@code decide} never throws for bad input or a failing backend: ids the {@link
  * SubjectMapper} rejects are denied {@link DenialReason#INVALID_SUBJECT} without any FGA call; an
  * invalid relation or object, or contextual tuples that name a consent or task, {@link
- * DenialReason#INVALID_REQUEST}; a backend error {@link DenialReason#UNAVAILABLE}. {@link
- * #listObjects} and {@link #filter} never return an object some principal may not access, and throw
- * an {@link dev.tandem.core.FgaException} when they cannot answer. Thread-safe.
+ * DenialReason#INVALID_REQUEST}; a principal whose type the model does not define {@link
+ * DenialReason#TYPE_NOT_IN_MODEL} (logged once per type); a backend error {@link
+ * DenialReason#UNAVAILABLE}. {@link #listObjects} and {@link #filter} never return an object some
+ * principal may not access, and throw an {@link dev.tandem.core.FgaException} when they cannot
+ * answer. Thread-safe.
  */
 public final class Authorizer {
 
@@ -49,6 +51,7 @@ public final class Authorizer {
   private final Conventions conventions;
   private final ChainQueries queries;
   private final boolean reuseChains;
+  private final UndefinedTypes undefinedTypes = new UndefinedTypes();
   private volatile @Nullable Chain lastChain;
 
   private Authorizer(Builder builder) {
@@ -154,7 +157,13 @@ public final class Authorizer {
     List<Decision> decisions = new ArrayList<>(permissions.size());
     for (int p = 0; p < permissions.size(); p++) {
       decisions.add(
-          decision(permissions.get(p), chain, memberChecks.get(p), preconditionChecks, outcomes));
+          decision(
+              permissions.get(p),
+              chain,
+              memberChecks.get(p),
+              preconditionChecks,
+              outcomes,
+              checks));
     }
     return decisions;
   }
@@ -218,7 +227,8 @@ public final class Authorizer {
       Chain chain,
       int @Nullable [] memberChecks,
       int[] preconditionChecks,
-      Checks.Outcome[] outcomes) {
+      Checks.Outcome[] outcomes,
+      Checks checks) {
     Map<PrincipalRole, DenialReason> reasons = new EnumMap<>(PrincipalRole.class);
     if (memberChecks == null) {
       for (Chain.Member member : chain.members) {
@@ -229,13 +239,30 @@ public final class Authorizer {
         Chain.Precondition p = chain.preconditions.get(i);
         Checks.Outcome outcome = outcomes[preconditionChecks[i]];
         if (outcome != Checks.Outcome.ALLOWED) {
-          merge(reasons, p.role(), outcome.reason(p.whenFalse()));
+          boolean undefined =
+              outcome == Checks.Outcome.INVALID
+                  && undefinedTypes.named(
+                      checks.error(preconditionChecks[i]), p.role(), p.user(), p.object());
+          merge(
+              reasons,
+              p.role(),
+              undefined ? DenialReason.TYPE_NOT_IN_MODEL : outcome.reason(p.whenFalse()));
         }
       }
       for (int i = 0; i < memberChecks.length; i++) {
         Checks.Outcome outcome = outcomes[memberChecks[i]];
         if (outcome != Checks.Outcome.ALLOWED) {
-          merge(reasons, chain.members.get(i).role(), outcome.reason(DenialReason.NOT_GRANTED));
+          Chain.Member member = chain.members.get(i);
+          boolean undefined =
+              outcome == Checks.Outcome.INVALID
+                  && undefinedTypes.named(
+                      checks.error(memberChecks[i]), member.role(), member.subject());
+          merge(
+              reasons,
+              member.role(),
+              undefined
+                  ? DenialReason.TYPE_NOT_IN_MODEL
+                  : outcome.reason(DenialReason.NOT_GRANTED));
         }
       }
     }
@@ -257,7 +284,9 @@ public final class Authorizer {
   }
 
   private static boolean definite(DenialReason reason) {
-    return reason == DenialReason.NOT_GRANTED || reason == DenialReason.TENANT_MISMATCH;
+    return reason == DenialReason.NOT_GRANTED
+        || reason == DenialReason.TENANT_MISMATCH
+        || reason == DenialReason.TYPE_NOT_IN_MODEL;
   }
 
   private static boolean valid(Permission permission) {

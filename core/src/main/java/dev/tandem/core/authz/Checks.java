@@ -47,6 +47,7 @@ final class Checks {
   private int scannedCount;
   private @Nullable Map<CheckRequest, Integer> unique;
   private @Nullable FgaException failure;
+  private @Nullable String @Nullable [] errors;
 
   /**
    * Adds a check, or finds the identical one already added by this method; returns its index. Most
@@ -85,6 +86,11 @@ final class Checks {
     return requests.size();
   }
 
+  /** The message of the validation error that made check {@code index} invalid, or null. */
+  @Nullable String error(int index) {
+    return errors == null ? null : errors[index];
+  }
+
   /** The exception that failed the whole call, or null. */
   @Nullable FgaException failure() {
     return failure;
@@ -121,7 +127,14 @@ final class Checks {
                   + " checks"));
     }
     for (int i = 0; i < outcomes.length; i++) {
-      outcomes[i] = outcome(items.get(i));
+      BatchCheckItem item = items.get(i);
+      outcomes[i] = outcome(item);
+      if (outcomes[i] == Outcome.INVALID && item instanceof BatchCheckItem.Failed failed) {
+        if (errors == null) {
+          errors = new String[outcomes.length];
+        }
+        errors[i] = failed.error().getMessage();
+      }
     }
     return outcomes;
   }
@@ -143,6 +156,10 @@ final class Checks {
     LOG.log(System.Logger.Level.WARNING, "batch check failed, denied: {0}", e.getMessage());
     failure = e;
     Arrays.fill(outcomes, outcome);
+    if (outcome == Outcome.INVALID) {
+      errors = new String[outcomes.length];
+      Arrays.fill(errors, e.getMessage());
+    }
     return outcomes;
   }
 }

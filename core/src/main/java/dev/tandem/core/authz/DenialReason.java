@@ -13,6 +13,12 @@ public enum DenialReason {
   INVALID_SUBJECT,
   /** The relation, object, contextual tuples or context were rejected as invalid. */
   INVALID_REQUEST,
+  /**
+   * The authorization model defines no type for the principal (for example a model without the
+   * {@code consent} type and a token of a delegated app), so it can hold no relation: a deployment
+   * problem, logged as a warning once per type, not the caller's fault.
+   */
+  TYPE_NOT_IN_MODEL,
   /** The authorization backend could not answer; the request may be retried later. */
   UNAVAILABLE
 }

@@ -48,15 +48,28 @@ public record AuthorizationProblem(
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
-  /** 401: no actor, or a token that could not be verified. */
+  /** 401: the request carries no credentials ({@code WWW-Authenticate: Bearer}). */
   public static AuthorizationProblem unauthenticated() {
+    return unauthenticated("Bearer");
+  }
+
+  /**
+   * 401: the request carries a token that was rejected — it could not be verified, or it describes
+   * no actor Tandem can check — answered with RFC 6750's {@code error="invalid_token"}; the body
+   * says nothing about why.
+   */
+  public static AuthorizationProblem invalidToken() {
+    return unauthenticated("Bearer error=\"invalid_token\"");
+  }
+
+  private static AuthorizationProblem unauthenticated(String challenge) {
     return new AuthorizationProblem(
         401,
         URI.create(BASE + "unauthenticated"),
         "Unauthenticated",
         "A valid access token is required.",
         Map.of(),
-        Map.of("WWW-Authenticate", "Bearer"));
+        Map.of("WWW-Authenticate", challenge));
   }
 
   /** 400: the request names an object or id Tandem does not accept; nothing of it is echoed. */
@@ -97,7 +110,9 @@ public record AuthorizationProblem(
    * The answer to a denied decision. A definitive denial wins over a failure: 403 when any
    * principal does not hold the relation, with the {@code consent-required} type when only the
    * delegated app's consent is missing and the {@code outside-task} type when only the agent's task
-   * does not cover it; 400 for an invalid request; 503 when the backend failed.
+   * does not cover it; 401 {@link #invalidToken()} when an id of the actor cannot be an FGA subject
+   * (the token's claims, not the request, are at fault); 400 for an invalid request; 403 when the
+   * model defines no type for a principal (a retry cannot help); 503 when the backend failed.
    *
    * @throws IllegalArgumentException when the decision is granted
    */
@@ -109,6 +124,8 @@ public record AuthorizationProblem(
     boolean onlyConsent = true;
     boolean onlyTask = true;
     boolean invalidRequest = false;
+    boolean invalidSubject = false;
+    boolean modelGap = false;
     boolean unavailable = false;
     for (Denial denial : decision.denials()) {
       DenialReason reason = denial.reason();
@@ -116,6 +133,8 @@ public record AuthorizationProblem(
         definitive = true;
       }
       invalidRequest |= reason == DenialReason.INVALID_REQUEST;
+      invalidSubject |= reason == DenialReason.INVALID_SUBJECT;
+      modelGap |= reason == DenialReason.TYPE_NOT_IN_MODEL;
       unavailable |= reason == DenialReason.UNAVAILABLE;
       onlyConsent &= denial.role() == PrincipalRole.CONSENT && reason == DenialReason.NOT_GRANTED;
       onlyTask &= denial.role() == PrincipalRole.TASK && reason == DenialReason.NOT_GRANTED;
@@ -135,10 +154,13 @@ public record AuthorizationProblem(
     if (definitive) {
       return forbidden();
     }
+    if (invalidSubject) {
+      return invalidToken();
+    }
     if (invalidRequest) {
       return badRequest();
     }
-    return unavailable ? unavailable(retryAfter) : forbidden();
+    return unavailable && !modelGap ? unavailable(retryAfter) : forbidden();
   }
 
   /** 403 naming the consent the user has to give the app: relation and object as requested. */

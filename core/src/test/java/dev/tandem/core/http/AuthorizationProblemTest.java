@@ -103,6 +103,40 @@ class AuthorizationProblemTest {
         .containsEntry("WWW-Authenticate", "Bearer");
   }
 
+  @Test
+  void invalidTokenWhenBuiltThenSaysSoInTheChallengeOnly() {
+    AuthorizationProblem problem = AuthorizationProblem.invalidToken();
+    assertThat(problem.status()).isEqualTo(401);
+    assertThat(problem.headers())
+        .containsEntry("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    assertThat(problem.toJson()).isEqualTo(AuthorizationProblem.unauthenticated().toJson());
+  }
+
+  @Test
+  void ofWhenAnIdOfTheTokenCannotBeASubjectThen401InvalidToken() {
+    AuthorizationProblem problem =
+        AuthorizationProblem.of(
+            denied(new Denial(PrincipalRole.USER, DenialReason.INVALID_SUBJECT)),
+            Actor.user("a"),
+            RETRY);
+    assertThat(problem.status()).isEqualTo(401);
+    assertThat(problem.headers())
+        .containsEntry("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+  }
+
+  @Test
+  void ofWhenModelLacksAPrincipalTypeThen403EvenIfAnotherCheckWasUnavailable() {
+    AuthorizationProblem problem =
+        AuthorizationProblem.of(
+            denied(
+                new Denial(PrincipalRole.USER, DenialReason.UNAVAILABLE),
+                new Denial(PrincipalRole.CONSENT, DenialReason.TYPE_NOT_IN_MODEL)),
+            Actor.user("a").viaClient("slack"),
+            RETRY);
+    assertThat(problem.status()).isEqualTo(403);
+    assertThat(problem.type().toString()).endsWith("/forbidden");
+  }
+
   private static Decision denied(Denial... denials) {
     return new Decision.Denied("can_create_ticket", "project:apollo", List.of(denials));
   }
