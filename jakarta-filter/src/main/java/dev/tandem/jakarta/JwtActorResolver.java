@@ -117,7 +117,8 @@ public final class JwtActorResolver implements ActorResolver {
     private Set<String> audiences = Set.of();
     private Duration clockSkew = Duration.ofSeconds(30);
     private Set<JWSAlgorithm> algorithms = ASYMMETRIC;
-    private ActorClaimsMapper mapper = ActorClaimsMapper.builder().build();
+    private @Nullable ActorClaimsMapper mapper;
+    private @Nullable List<String> firstPartyClients;
     private Duration jwksTimeout = Duration.ofSeconds(5);
 
     private Builder() {}
@@ -191,7 +192,10 @@ public final class JwtActorResolver implements ActorResolver {
       return this;
     }
 
-    /** How claims become an actor; the mapper's defaults otherwise. */
+    /**
+     * How claims become an actor; the mapper's defaults otherwise. Cannot be combined with a {@code
+     * first-party-clients} setting of {@link #configure}: {@link #build()} fails.
+     */
     public Builder claimsMapper(ActorClaimsMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper");
       return this;
@@ -199,7 +203,10 @@ public final class JwtActorResolver implements ActorResolver {
 
     /**
      * Applies settings from a configuration file: {@code issuer}, {@code audience}, {@code
-     * jwks-uri}, {@code clock-skew} (ISO-8601, e.g. {@code PT30S}).
+     * jwks-uri}, {@code clock-skew} (ISO-8601, e.g. {@code PT30S}), and {@code
+     * first-party-clients}: the client ids of the application's own apps, whose calls need no user
+     * consent, as the Spring starter's {@code tandem.claims.first-party-clients} (the other claims
+     * settings keep {@link ActorClaimsMapper}'s defaults).
      *
      * @throws IllegalArgumentException for an unknown key or a value of the wrong form
      */
@@ -211,6 +218,7 @@ public final class JwtActorResolver implements ActorResolver {
           case "audience" -> audiences(values);
           case "jwks-uri" -> jwksUri(uri(single("jwks-uri", values)));
           case "clock-skew" -> clockSkew(duration(single("clock-skew", values)));
+          case "first-party-clients" -> firstPartyClients = clientIds(values);
           default ->
               throw new IllegalArgumentException(
                   "unknown configuration key 'jwt." + setting.getKey() + "'");
@@ -237,6 +245,14 @@ public final class JwtActorResolver implements ActorResolver {
       }
     }
 
+    private static List<String> clientIds(List<String> values) {
+      if (values.stream().anyMatch(String::isBlank)) {
+        throw new IllegalArgumentException(
+            "'jwt.first-party-clients' " + values + " holds a blank client id");
+      }
+      return List.copyOf(values);
+    }
+
     private static String single(String key, List<String> values) {
       if (values.size() != 1) {
         throw new IllegalArgumentException("'jwt." + key + "' takes exactly one value");
@@ -247,7 +263,8 @@ public final class JwtActorResolver implements ActorResolver {
     /**
      * The resolver.
      *
-     * @throws IllegalStateException when the key source, the issuer or the audience is missing
+     * @throws IllegalStateException when the key source, the issuer or the audience is missing, or
+     *     both {@link #claimsMapper} and the {@code first-party-clients} setting are given
      */
     public JwtActorResolver build() {
       if (keys == null) {
@@ -261,20 +278,42 @@ public final class JwtActorResolver implements ActorResolver {
             "the token audience is required (jwt.audience): without it, tokens issued for any"
                 + " other API of the issuer would be accepted");
       }
+      ActorClaimsMapper claims = claimsMapper();
       DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
       processor.setJWSTypeVerifier(
           new DefaultJOSEObjectTypeVerifier<>(
               JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
       processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
-      DefaultJWTClaimsVerifier<SecurityContext> claims =
+      DefaultJWTClaimsVerifier<SecurityContext> verifier =
           new DefaultJWTClaimsVerifier<>(
               audiences,
               new JWTClaimsSet.Builder().issuer(issuer).build(),
               Set.of("exp", "iss", "aud"),
               Set.of());
-      claims.setMaxClockSkew(Math.toIntExact(clockSkew.toSeconds()));
-      processor.setJWTClaimsSetVerifier(claims);
-      return new JwtActorResolver(processor, mapper);
+      verifier.setMaxClockSkew(Math.toIntExact(clockSkew.toSeconds()));
+      processor.setJWTClaimsSetVerifier(verifier);
+      return new JwtActorResolver(processor, claims);
+    }
+
+    /**
+     * The explicit mapper, or one with the file's first-party clients. Both at once is an error
+     * rather than a merge: a mapper cannot be copied with one setting changed, and overriding
+     * either silently would leave the operator guessing which list is in force.
+     */
+    private ActorClaimsMapper claimsMapper() {
+      if (mapper != null && firstPartyClients != null) {
+        throw new IllegalStateException(
+            "both claimsMapper(...) and 'jwt.first-party-clients' "
+                + firstPartyClients
+                + " are configured; keep one: list the clients in the mapper with"
+                + " ActorClaimsMapper.builder().firstPartyClients(...), or drop claimsMapper(...)");
+      }
+      if (mapper != null) {
+        return mapper;
+      }
+      return ActorClaimsMapper.builder()
+          .firstPartyClients(firstPartyClients == null ? List.of() : firstPartyClients)
+          .build();
     }
   }
 }

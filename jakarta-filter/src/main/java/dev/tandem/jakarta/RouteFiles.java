@@ -30,10 +30,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   issuer: https://login.example.com/
  *   audience: tickets-api        # or a list
  *   jwks-uri: https://login.example.com/.well-known/jwks.json
+ *   first-party-clients: [tickets-web]   # optional
  * </pre>
  *
  * <p>Properties ({@code .properties}): {@code route.<any name> = <rule line>} and {@code jwt.<key>
- * = <value>}, a list of audiences separated by commas.
+ * = <value>}, a list of audiences or first-party clients separated by commas.
  */
 final class RouteFiles {
 

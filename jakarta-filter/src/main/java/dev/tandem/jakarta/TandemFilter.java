@@ -192,7 +192,7 @@ public final class TandemFilter implements Filter {
     private @Nullable RouteRules routes;
     private @Nullable ActorResolver actors;
     private Map<String, List<String>> jwtSettings = Map.of();
-    private ActorClaimsMapper claimsMapper = ActorClaimsMapper.builder().build();
+    private @Nullable ActorClaimsMapper claimsMapper;
     private Duration retryAfter = Duration.ofSeconds(5);
 
     private Builder(Authorizer authorizer) {
@@ -213,8 +213,9 @@ public final class TandemFilter implements Filter {
 
     /**
      * Reads route rules, and the JWT settings when the file has them, from a YAML or properties
-     * file (see {@link RouteRules}); a {@code jwt} section builds a {@link JwtActorResolver} with
-     * {@link #claimsMapper}.
+     * file (see {@link RouteRules}); a {@code jwt} section builds a {@link JwtActorResolver} (see
+     * {@link JwtActorResolver.Builder#configure} for its keys) with {@link #claimsMapper}, or with
+     * the first-party clients of its {@code first-party-clients} key.
      */
     public Builder configure(Path file) {
       RouteFiles.Contents contents;
@@ -239,7 +240,11 @@ public final class TandemFilter implements Filter {
       return this;
     }
 
-    /** How claims become an actor, for the JWT settings of a configuration file. */
+    /**
+     * How claims become an actor, for the JWT settings of a configuration file; the mapper's
+     * defaults otherwise. A file that also sets {@code jwt.first-party-clients} fails {@link
+     * #build()}: name the clients in one place.
+     */
     public Builder claimsMapper(ActorClaimsMapper mapper) {
       this.claimsMapper = Objects.requireNonNull(mapper, "mapper");
       return this;
@@ -263,7 +268,8 @@ public final class TandemFilter implements Filter {
      * build, as a mismatch does.
      *
      * @throws IllegalStateException when there are no route rules or no actor source, both a
-     *     resolver and file JWT settings are given, a rule names a type or relation the model does
+     *     resolver and file JWT settings are given, both {@link #claimsMapper} and the file's
+     *     {@code jwt.first-party-clients} are given, a rule names a type or relation the model does
      *     not define, or the model cannot be read
      */
     public TandemFilter build() {
@@ -276,8 +282,11 @@ public final class TandemFilter implements Filter {
           throw new IllegalStateException(
               "both an actor resolver and 'jwt' settings are configured; keep one");
         }
-        resolver =
-            JwtActorResolver.builder().claimsMapper(claimsMapper).configure(jwtSettings).build();
+        JwtActorResolver.Builder jwt = JwtActorResolver.builder();
+        if (claimsMapper != null) {
+          jwt.claimsMapper(claimsMapper);
+        }
+        resolver = jwt.configure(jwtSettings).build();
       }
       if (resolver == null) {
         throw new IllegalStateException(

@@ -3,10 +3,14 @@ package dev.tandem.jakarta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.core.actor.ActorClaimsMapper;
 import dev.tandem.core.authz.Authorizer;
 import dev.tandem.core.client.FgaClient;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,7 @@ class RouteRulesTest {
     RouteFiles.Contents contents = RouteFiles.load(file);
     assertThat(contents.routes().routes()).hasSize(8);
     assertThat(contents.jwt()).containsEntry("audience", List.of("tickets-api"));
+    assertThat(contents.jwt()).containsEntry("first-party-clients", List.of("tickets-web"));
     TandemFilter filter =
         TandemFilter.builder(Authorizer.create(ReferenceModel.client())).configure(file).build();
     assertThat(filter).isNotNull();
@@ -84,6 +89,81 @@ class RouteRulesTest {
     RouteFiles.Contents contents = RouteFiles.load(file);
     assertThat(contents.routes().match("POST", "/projects/p1/tickets")).isNotNull();
     assertThat(contents.jwt()).containsEntry("audience", List.of("tickets-api", "tickets-admin"));
+    assertThat(contents.jwt())
+        .containsEntry("first-party-clients", List.of("tickets-web", "tickets-mobile"));
+  }
+
+  @Test
+  void yamlFileWhenFirstPartyClientsIsOneValueOrAListThenReadAsAList() throws Exception {
+    assertThat(yaml("jwt:\n  first-party-clients: tickets-web\n").jwt())
+        .containsEntry("first-party-clients", List.of("tickets-web"));
+    assertThat(yaml("jwt:\n  first-party-clients:\n    - tickets-web\n    - tickets-ios\n").jwt())
+        .containsEntry("first-party-clients", List.of("tickets-web", "tickets-ios"));
+  }
+
+  @Test
+  void fileWhenFirstPartyClientIsBlankOrNotAStringThenErrorNamesTheKey() {
+    assertThatThrownBy(
+            () ->
+                JwtActorResolver.builder()
+                    .configure(Map.of("first-party-clients", List.of("tickets-web", " "))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'jwt.first-party-clients'")
+        .hasMessageContaining("blank client id");
+    assertThatThrownBy(() -> yaml("jwt:\n  first-party-clients: [{id: web}]\n"))
+        .hasMessageContaining("'jwt.first-party-clients' must hold strings");
+  }
+
+  @Test
+  void filterBuilderWhenClaimsMapperAndFileFirstPartyClientsBothGivenThenFailsNamingBoth()
+      throws Exception {
+    Path file = Path.of(getClass().getResource("/tandem.yaml").toURI());
+    ActorClaimsMapper mapper =
+        ActorClaimsMapper.builder().firstPartyClients(List.of("tickets-web")).build();
+
+    assertThatThrownBy(
+            () ->
+                TandemFilter.builder(Authorizer.create(ReferenceModel.client()))
+                    .configure(file)
+                    .claimsMapper(mapper)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("both claimsMapper(...) and 'jwt.first-party-clients' [tickets-web]")
+        .hasMessageContaining("keep one");
+    assertThatThrownBy(
+            () ->
+                JwtActorResolver.builder()
+                    .claimsMapper(mapper)
+                    .configure(
+                        Map.of(
+                            "issuer", List.of("https://login.example.com/"),
+                            "audience", List.of("tickets-api"),
+                            "jwks-uri", List.of("https://login.example.com/jwks"),
+                            "first-party-clients", List.of()))
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("both claimsMapper(...) and 'jwt.first-party-clients' []");
+  }
+
+  @Test
+  void resolverBuilderWhenClaimsMapperAndFileSettingsWithoutFirstPartyClientsThenBuilds()
+      throws Exception {
+    Path file = Path.of(getClass().getResource("/tandem.properties").toURI());
+    RouteFiles.Contents contents = RouteFiles.load(file);
+    Map<String, List<String>> withoutKey = new HashMap<>(contents.jwt());
+    withoutKey.remove("first-party-clients");
+
+    assertThat(
+            JwtActorResolver.builder()
+                .claimsMapper(
+                    ActorClaimsMapper.builder().firstPartyClients(List.of("tickets-web")).build())
+                .configure(withoutKey)
+                .build())
+        .isNotNull();
+  }
+
+  private static RouteFiles.Contents yaml(String text) throws Exception {
+    return RouteFiles.readYaml(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

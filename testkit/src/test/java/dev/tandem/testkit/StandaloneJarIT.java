@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded standalone jar, run with {@code java -jar} as a user runs it. */
 class StandaloneJarIT {
@@ -46,16 +48,7 @@ class StandaloneJarIT {
       BufferedReader out =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line =
-          CompletableFuture.supplyAsync(
-                  () -> {
-                    try {
-                      return out.readLine();
-                    } catch (IOException e) {
-                      throw new java.io.UncheckedIOException(e);
-                    }
-                  })
-              .get(60, TimeUnit.SECONDS);
+      String line = readLine(out);
       assertThat(line).contains("listening on http://127.0.0.1:");
       URI uri = URI.create(line.substring(line.indexOf("http://")));
 
@@ -84,6 +77,73 @@ class StandaloneJarIT {
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
     }
+  }
+
+  @Test
+  void jarWhenRunWithAModelAndTuplesThenPrintsTheSeededIdsAndDecidesByTheTuples(@TempDir Path dir)
+      throws Exception {
+    Path model = Files.writeString(dir.resolve("model.fga"), StandaloneServerTest.MODEL);
+    Path tuples = Files.writeString(dir.resolve("tuples.yaml"), StandaloneServerTest.TUPLES);
+    Process process =
+        run("--port", "0", "--model", model.toString(), "--tuples", tuples.toString());
+    try {
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String listening = readLine(out);
+      String seeded = readLine(out);
+      assertThat(listening).startsWith("Tandem OpenFGA test server listening on http://127.0.0.1:");
+      Matcher ids = StandaloneServerTest.SEEDED.matcher(seeded);
+      assertThat(ids.matches()).as(seeded).isTrue();
+      Http http = new Http(URI.create(listening.substring(listening.indexOf("http://"))));
+
+      assertThat(allowed(http, ids.group(1), "user:anne")).isTrue();
+      assertThat(allowed(http, ids.group(1), "user:bob")).isFalse();
+    } finally {
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+    }
+  }
+
+  @Test
+  void jarWhenTheModelFileIsInvalidThenExitsOneNamingTheFileAndTheLine(@TempDir Path dir)
+      throws Exception {
+    Path model = Files.writeString(dir.resolve("model.fga"), "model\n  schema 1.1\ntype\n");
+    Process process = run("--port", "0", "--model", model.toString());
+
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(1);
+    assertThat(output)
+        .contains("error: model " + model + " is invalid")
+        .containsPattern("line=\\d+, column=\\d+")
+        .doesNotContain("listening");
+  }
+
+  /** A check of {@code viewer} on {@code document:plan} against the store's latest model. */
+  private static boolean allowed(Http http, String storeId, String user) {
+    Http.Response response =
+        http.post(
+            "/stores/" + storeId + "/check",
+            "{\"tuple_key\": {\"object\": \"document:plan\", \"relation\": \"viewer\","
+                + " \"user\": \""
+                + user
+                + "\"}}");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json().get("allowed").asBoolean();
+  }
+
+  private static String readLine(BufferedReader out) throws Exception {
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return out.readLine();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .get(60, TimeUnit.SECONDS);
   }
 
   private static Extras context(Map<String, Object> context) {
