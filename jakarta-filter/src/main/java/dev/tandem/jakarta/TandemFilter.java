@@ -242,8 +242,8 @@ public final class TandemFilter implements Filter {
 
     /**
      * How claims become an actor, for the JWT settings of a configuration file; the mapper's
-     * defaults otherwise. A file that also sets {@code jwt.first-party-clients} fails {@link
-     * #build()}: name the clients in one place.
+     * defaults otherwise. A file that also sets {@code jwt.first-party-clients}, or no file JWT
+     * settings at all (the mapper would have nothing to apply to), fails {@link #build()}.
      */
     public Builder claimsMapper(ActorClaimsMapper mapper) {
       this.claimsMapper = Objects.requireNonNull(mapper, "mapper");
@@ -268,9 +268,10 @@ public final class TandemFilter implements Filter {
      * build, as a mismatch does.
      *
      * @throws IllegalStateException when there are no route rules or no actor source, both a
-     *     resolver and file JWT settings are given, both {@link #claimsMapper} and the file's
-     *     {@code jwt.first-party-clients} are given, a rule names a type or relation the model does
-     *     not define, or the model cannot be read
+     *     resolver and file JWT settings are given, {@link #claimsMapper} is given without file JWT
+     *     settings, both {@link #claimsMapper} and the file's {@code jwt.first-party-clients} are
+     *     given, a rule names a type or relation the model does not define, or the model cannot be
+     *     read
      */
     public TandemFilter build() {
       if (routes == null) {
@@ -287,6 +288,11 @@ public final class TandemFilter implements Filter {
           jwt.claimsMapper(claimsMapper);
         }
         resolver = jwt.configure(jwtSettings).build();
+      } else if (claimsMapper != null) {
+        throw new IllegalStateException(
+            "claimsMapper(...) applies only to the 'jwt' section of a configuration file; give"
+                + " the mapper to the actor resolver instead (JwtActorResolver.builder()"
+                + ".claimsMapper(...)), or configure(...) a file with a 'jwt' section");
       }
       if (resolver == null) {
         throw new IllegalStateException(

@@ -162,6 +162,19 @@ class RouteRulesTest {
         .isNotNull();
   }
 
+  @Test
+  void filterBuilderWhenClaimsMapperGivenWithAnActorResolverThenFailsRatherThanIgnoringIt() {
+    assertThatThrownBy(
+            () ->
+                TandemFilter.builder(Authorizer.create(ReferenceModel.client()))
+                    .routes(RouteRulesHttpTest.RULES)
+                    .actorResolver(request -> null)
+                    .claimsMapper(ActorClaimsMapper.builder().build())
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("claimsMapper(...) applies only to the 'jwt' section");
+  }
+
   private static RouteFiles.Contents yaml(String text) throws Exception {
     return RouteFiles.readYaml(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
