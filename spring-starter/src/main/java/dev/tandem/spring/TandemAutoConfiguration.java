@@ -220,8 +220,10 @@ public final class TandemAutoConfiguration {
       ConfigurableListableBeanFactory beans,
       ObjectProvider<AuthorizationModel> model,
       ObjectProvider<ActorResolver> actors,
-      TandemMethodAdvisor advisor) {
-    return new TandemStartupValidator(beans, model, actors, advisor);
+      TandemMethodAdvisor advisor,
+      ObjectProvider<TandemProperties> properties,
+      ObjectProvider<FgaClient> client) {
+    return new TandemStartupValidator(beans, model, actors, advisor, properties, client);
   }
 
   private static RemoteOptions remoteOptions(TandemProperties.Remote remote) {

@@ -1,6 +1,7 @@
 package dev.tandem.spring;
 
 import dev.tandem.core.annotation.Requirements;
+import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.model.AuthorizationModel;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -24,8 +25,10 @@ import org.springframework.util.ReflectionUtils;
  * its class): the relation exists on the declared or inferred type, {@code on} parses and reads
  * only parameters, the method can be intercepted, opt-outs do not contradict requirements, two
  * supertypes do not declare different things for one method, and each singleton with enforced
- * methods is really advised by the {@link TandemMethodAdvisor}. Every problem is reported in one
- * exception and the context fails to start; enforcement is never skipped silently.
+ * methods is really advised by the {@link TandemMethodAdvisor}. In remote mode with {@code
+ * tandem.model} set, the methods are also checked against the store's own model when it can be
+ * read. Every problem is reported in one exception and the context fails to start; enforcement is
+ * never skipped silently.
  */
 final class TandemStartupValidator implements SmartInitializingSingleton {
 
@@ -33,16 +36,22 @@ final class TandemStartupValidator implements SmartInitializingSingleton {
   private final ObjectProvider<AuthorizationModel> model;
   private final ObjectProvider<ActorResolver> actors;
   private final TandemMethodAdvisor advisor;
+  private final ObjectProvider<TandemProperties> properties;
+  private final ObjectProvider<FgaClient> client;
 
   TandemStartupValidator(
       ConfigurableListableBeanFactory beans,
       ObjectProvider<AuthorizationModel> model,
       ObjectProvider<ActorResolver> actors,
-      TandemMethodAdvisor advisor) {
+      TandemMethodAdvisor advisor,
+      ObjectProvider<TandemProperties> properties,
+      ObjectProvider<FgaClient> client) {
     this.beans = beans;
     this.model = model;
     this.actors = actors;
     this.advisor = advisor;
+    this.properties = properties;
+    this.client = client;
   }
 
   @Override
@@ -82,6 +91,9 @@ final class TandemStartupValidator implements SmartInitializingSingleton {
         checkAdvised(name, problems);
       }
     }
+    if (!enforced.isEmpty() && loaded != null) {
+      checkAgainstStore(enforced, problems);
+    }
     if (!enforced.isEmpty() && actors.getIfAvailable() == null) {
       problems.add(
           "no ActorResolver bean: add spring-security-oauth2-resource-server, or define an"
@@ -95,6 +107,25 @@ final class TandemStartupValidator implements SmartInitializingSingleton {
               + problems.size()
               + " problem(s):\n  - "
               + String.join("\n  - ", new LinkedHashSet<>(problems)));
+    }
+  }
+
+  /** In remote mode with a model file, the methods checked against the store's model too. */
+  private void checkAgainstStore(Set<Method> enforced, List<String> problems) {
+    AuthorizationModel store = StoreModel.read(properties.getIfAvailable(), client);
+    if (store == null) {
+      return;
+    }
+    List<String> found = new ArrayList<>();
+    for (Method method : enforced) {
+      MethodPlan.compile(method, store, found);
+    }
+    for (String problem : found) {
+      problems.add(
+          "against the model of the store ('"
+              + store.id()
+              + "'), which differs from tandem.model: "
+              + problem);
     }
   }
 
