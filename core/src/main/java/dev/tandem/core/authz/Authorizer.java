@@ -8,6 +8,7 @@ import dev.tandem.core.actor.SubjectTypes;
 import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.tuple.Identifiers;
+import dev.tandem.core.tuple.TupleCondition;
 import dev.tandem.core.tuple.TupleKey;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -163,7 +164,9 @@ public final class Authorizer {
               memberChecks.get(p),
               preconditionChecks,
               outcomes,
-              checks));
+              checks,
+              contextualTuples,
+              fullContext));
     }
     return decisions;
   }
@@ -228,7 +231,9 @@ public final class Authorizer {
       int @Nullable [] memberChecks,
       int[] preconditionChecks,
       Checks.Outcome[] outcomes,
-      Checks checks) {
+      Checks checks,
+      List<TupleKey> contextualTuples,
+      Map<String, Object> context) {
     Map<PrincipalRole, DenialReason> reasons = new EnumMap<>(PrincipalRole.class);
     if (memberChecks == null) {
       for (Chain.Member member : chain.members) {
@@ -242,7 +247,11 @@ public final class Authorizer {
           boolean undefined =
               outcome == Checks.Outcome.INVALID
                   && undefinedTypes.named(
-                      checks.error(preconditionChecks[i]), p.role(), p.user(), p.object());
+                      checks.error(preconditionChecks[i]),
+                      callerInput(List.of(), context),
+                      p.role(),
+                      p.user(),
+                      p.object());
           merge(
               reasons,
               p.role(),
@@ -256,7 +265,10 @@ public final class Authorizer {
           boolean undefined =
               outcome == Checks.Outcome.INVALID
                   && undefinedTypes.named(
-                      checks.error(memberChecks[i]), member.role(), member.subject());
+                      checks.error(memberChecks[i]),
+                      callerInput(contextualTuples, context),
+                      member.role(),
+                      member.subject());
           merge(
               reasons,
               member.role(),
@@ -281,6 +293,19 @@ public final class Authorizer {
     if (old == null || (!definite(old) && definite(reason))) {
       reasons.put(role, reason);
     }
+  }
+
+  /**
+   * The caller's contextual tuples and context as text, in which an error message may quote them;
+   * built only for a check that failed validation.
+   */
+  private static String callerInput(List<TupleKey> contextualTuples, Map<String, Object> context) {
+    StringBuilder text = new StringBuilder().append(context);
+    for (TupleKey tuple : contextualTuples) {
+      TupleCondition condition = tuple.condition();
+      text.append('\n').append(tuple).append(condition == null ? "" : condition.context());
+    }
+    return text.toString();
   }
 
   private static boolean definite(DenialReason reason) {

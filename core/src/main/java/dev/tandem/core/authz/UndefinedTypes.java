@@ -18,9 +18,11 @@ final class UndefinedTypes {
   /**
    * Whether {@code error}, the message of a validation error, says the model has no type of one of
    * {@code ids} ({@code type:id} or {@code type:id#relation}), as OpenFGA and the embedded engine
-   * word it: {@code type 'consent' not found}.
+   * word it: {@code type 'consent' not found}. Not when {@code callerInput}, the text of the
+   * request's contextual tuples and context, holds those words too: messages quote such values
+   * (e.g. a context value that is not an IP address), so the caller could have written them.
    */
-  boolean named(@Nullable String error, PrincipalRole role, String... ids) {
+  boolean named(@Nullable String error, String callerInput, PrincipalRole role, String... ids) {
     if (error == null) {
       return false;
     }
@@ -30,7 +32,8 @@ final class UndefinedTypes {
         continue;
       }
       String type = id.substring(0, colon);
-      if (error.contains("type '" + type + "' not found")) {
+      String words = "type '" + type + "' not found";
+      if (error.contains(words) && !callerInput.contains(words)) {
         if (warned.add(type)) {
           LOG.log(
               System.Logger.Level.WARNING,

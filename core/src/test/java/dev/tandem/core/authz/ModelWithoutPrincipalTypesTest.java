@@ -7,8 +7,11 @@ import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.client.WriteRequest;
 import dev.tandem.core.http.AuthorizationProblem;
 import dev.tandem.core.model.ModelDsl;
+import dev.tandem.core.tuple.TupleCondition;
 import dev.tandem.core.tuple.TupleKey;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +88,59 @@ class ModelWithoutPrincipalTypesTest {
             AuthorizationProblem.of(
                     decision, Actor.user("alice").viaClient("slack"), Duration.ofSeconds(5))
                 .status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void decideWhenContextQuotesTypeNotFoundThenStillInvalidRequest() {
+    FgaClient conditioned = FgaClient.builder().embedded().build();
+    conditioned.writeAuthorizationModel(
+        ModelDsl.parse(
+            """
+            model
+              schema 1.1
+            type user
+            type project
+              relations
+                define viewer: [user with from_office]
+            condition from_office(ip: ipaddress) {
+              ip.in_cidr("10.0.0.0/8")
+            }
+            """));
+    conditioned.write(
+        WriteRequest.writes(
+            new TupleKey(
+                "project:apollo", "viewer", "user:alice", TupleCondition.of("from_office"))));
+    Actor alice = Actor.user("alice");
+
+    // The engine's message echoes the value: "... 'type 'user' not found' is not an IP address".
+    Decision decision =
+        Authorizer.create(conditioned)
+            .decide(
+                alice,
+                "viewer",
+                "project:apollo",
+                List.of(),
+                Map.of("ip", "type 'user' not found"));
+
+    assertThat(decision.denials())
+        .containsExactly(new Denial(PrincipalRole.USER, DenialReason.INVALID_REQUEST));
+    assertThat(AuthorizationProblem.of(decision, alice, Duration.ofSeconds(5)).status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void decideWhenContextualTupleQuotesTypeNotFoundThenStillInvalidRequest() {
+    Actor alice = Actor.user("alice").viaClient("slack");
+    TupleKey echoed =
+        TupleKey.of("project:apollo", "no_such_relation", "user:type 'user' not found");
+
+    Decision decision =
+        authorizer.decide(alice, "viewer", "project:apollo", List.of(echoed), Map.of());
+
+    assertThat(decision.denials())
+        .contains(new Denial(PrincipalRole.USER, DenialReason.INVALID_REQUEST));
+    assertThat(AuthorizationProblem.of(decision, alice, Duration.ofSeconds(5)).status())
         .isEqualTo(400);
   }
 
