@@ -8,12 +8,10 @@ import dev.tandem.core.actor.SubjectTypes;
 import dev.tandem.core.client.FgaClient;
 import dev.tandem.core.engine.CheckRequest;
 import dev.tandem.core.tuple.Identifiers;
-import dev.tandem.core.tuple.TupleCondition;
 import dev.tandem.core.tuple.TupleKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ public final class Authorizer {
   private final Conventions conventions;
   private final ChainQueries queries;
   private final boolean reuseChains;
-  private final UndefinedTypes undefinedTypes = new UndefinedTypes();
+  private final Decisions decisions = new Decisions();
   private volatile @Nullable Chain lastChain;
 
   private Authorizer(Builder builder) {
@@ -155,18 +153,12 @@ public final class Authorizer {
       }
     }
     Checks.Outcome[] outcomes = checks.run(client);
+    Decisions.Batch batch =
+        new Decisions.Batch(
+            chain, checks, outcomes, preconditionChecks, contextualTuples, fullContext);
     List<Decision> decisions = new ArrayList<>(permissions.size());
     for (int p = 0; p < permissions.size(); p++) {
-      decisions.add(
-          decision(
-              permissions.get(p),
-              chain,
-              memberChecks.get(p),
-              preconditionChecks,
-              outcomes,
-              checks,
-              contextualTuples,
-              fullContext));
+      decisions.add(this.decisions.of(permissions.get(p), memberChecks.get(p), batch));
     }
     return decisions;
   }
@@ -223,95 +215,6 @@ public final class Authorizer {
       throw new InvalidActorException(chain.describeInvalid());
     }
     return chain;
-  }
-
-  private Decision decision(
-      Permission permission,
-      Chain chain,
-      int @Nullable [] memberChecks,
-      int[] preconditionChecks,
-      Checks.Outcome[] outcomes,
-      Checks checks,
-      List<TupleKey> contextualTuples,
-      Map<String, Object> context) {
-    Map<PrincipalRole, DenialReason> reasons = new EnumMap<>(PrincipalRole.class);
-    if (memberChecks == null) {
-      for (Chain.Member member : chain.members) {
-        reasons.put(member.role(), DenialReason.INVALID_REQUEST);
-      }
-    } else {
-      for (int i = 0; i < preconditionChecks.length; i++) {
-        Chain.Precondition p = chain.preconditions.get(i);
-        Checks.Outcome outcome = outcomes[preconditionChecks[i]];
-        if (outcome != Checks.Outcome.ALLOWED) {
-          boolean undefined =
-              outcome == Checks.Outcome.INVALID
-                  && undefinedTypes.named(
-                      checks.error(preconditionChecks[i]),
-                      callerInput(List.of(), context),
-                      p.role(),
-                      p.user(),
-                      p.object());
-          merge(
-              reasons,
-              p.role(),
-              undefined ? DenialReason.TYPE_NOT_IN_MODEL : outcome.reason(p.whenFalse()));
-        }
-      }
-      for (int i = 0; i < memberChecks.length; i++) {
-        Checks.Outcome outcome = outcomes[memberChecks[i]];
-        if (outcome != Checks.Outcome.ALLOWED) {
-          Chain.Member member = chain.members.get(i);
-          boolean undefined =
-              outcome == Checks.Outcome.INVALID
-                  && undefinedTypes.named(
-                      checks.error(memberChecks[i]),
-                      callerInput(contextualTuples, context),
-                      member.role(),
-                      member.subject());
-          merge(
-              reasons,
-              member.role(),
-              undefined
-                  ? DenialReason.TYPE_NOT_IN_MODEL
-                  : outcome.reason(DenialReason.NOT_GRANTED));
-        }
-      }
-    }
-    if (reasons.isEmpty()) {
-      return new Decision.Granted(permission.relation(), permission.object());
-    }
-    List<Denial> denials = new ArrayList<>(reasons.size());
-    reasons.forEach((role, reason) -> denials.add(new Denial(role, reason)));
-    return new Decision.Denied(permission.relation(), permission.object(), denials);
-  }
-
-  /** Keeps one reason per role: a definite "no" wins over an error, else the first. */
-  private static void merge(
-      Map<PrincipalRole, DenialReason> reasons, PrincipalRole role, DenialReason reason) {
-    DenialReason old = reasons.get(role);
-    if (old == null || (!definite(old) && definite(reason))) {
-      reasons.put(role, reason);
-    }
-  }
-
-  /**
-   * The caller's contextual tuples and context as text, in which an error message may quote them;
-   * built only for a check that failed validation.
-   */
-  private static String callerInput(List<TupleKey> contextualTuples, Map<String, Object> context) {
-    StringBuilder text = new StringBuilder().append(context);
-    for (TupleKey tuple : contextualTuples) {
-      TupleCondition condition = tuple.condition();
-      text.append('\n').append(tuple).append(condition == null ? "" : condition.context());
-    }
-    return text.toString();
-  }
-
-  private static boolean definite(DenialReason reason) {
-    return reason == DenialReason.NOT_GRANTED
-        || reason == DenialReason.TENANT_MISMATCH
-        || reason == DenialReason.TYPE_NOT_IN_MODEL;
   }
 
   private static boolean valid(Permission permission) {
