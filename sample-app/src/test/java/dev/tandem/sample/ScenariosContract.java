@@ -197,6 +197,7 @@ abstract class ScenariosContract {
     String taskId = startTask("alice", 600);
     String agent = oauth.agentToken(web("alice"), taskId);
     JsonNode claims = OAuth.claims(agent);
+    assertThat(claims.get("client_id").asString()).isEqualTo("summarizer-agent");
     assertThat(claims.get("act").get("sub").asString()).isEqualTo("summarizer-agent");
     assertThat(claims.get("task_id").asString()).isEqualTo(taskId);
 
@@ -261,11 +262,11 @@ abstract class ScenariosContract {
   }
 
   @Test
-  void agentsWhenSubjectTokenIsThirdPartyAppsThenInvalidGrant() {
+  void agentsWhenSubjectTokenIsServiceAccountsThenInvalidGrant() {
     String taskId = startTask("alice", 600);
+    String bot = oauth.serviceToken("reporting-bot", "reporting-secret");
     assertRefused(
-        oauth.exchange("summarizer-agent", "agent-secret", slack("alice"), "task:" + taskId),
-        "invalid_grant");
+        oauth.exchange("summarizer-agent", "agent-secret", bot, "task:" + taskId), "invalid_grant");
   }
 
   @Test
@@ -292,6 +293,85 @@ abstract class ScenariosContract {
     String agent = oauth.agentToken(web("alice"), startTask("alice", 600));
     assertThat(api.postJson("/api/agent-tasks", agent, task(600)).status()).isEqualTo(403);
     assertThat(api.postJson("/api/consents", agent, consent()).status()).isEqualTo(403);
+  }
+
+  // 4 through 3: an agent acting for a person through a third-party app needs all three
+
+  @Test
+  void agentsViaAppWhenPersonHasNotConsentedThenConsentRequired() {
+    String taskId = startTask("alice", 600);
+    String agent = oauth.agentToken(slack("alice"), taskId);
+    JsonNode claims = OAuth.claims(agent);
+    assertThat(claims.get("sub").asString()).isEqualTo("alice");
+    assertThat(claims.get("client_id").asString()).isEqualTo("slack-app");
+    assertThat(claims.get("act").get("sub").asString()).isEqualTo("summarizer-agent");
+    assertThat(claims.get("task_id").asString()).isEqualTo(taskId);
+
+    Http.Answer answer = api.get("/api/projects/apollo/tickets", agent);
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.json().get("type").asString()).endsWith("/consent-required");
+    JsonNode missing = answer.json().get("consent");
+    assertThat(missing.get("client").asString()).isEqualTo("slack-app");
+    assertThat(missing.get("relation").asString()).isEqualTo("can_view");
+    assertThat(missing.get("object").asString()).isEqualTo("project:apollo");
+  }
+
+  @Test
+  void agentsViaAppWhenConsentGivenAndRevokedThenAgentFollowsIt() {
+    String agent = oauth.agentToken(slack("alice"), startTask("alice", 600));
+    Map<String, String> consent = consent("can_view", "project:apollo");
+    assertThat(api.postJson("/api/consents", web("alice"), consent).status()).isEqualTo(201);
+    try {
+      assertThat(api.get("/api/projects/apollo/tickets", agent).status()).isEqualTo(200);
+      // The app may do it for alice, the task may not: the task still bounds the agent.
+      Http.Answer leak = api.get("/api/projects/town-square/tickets", agent);
+      assertThat(leak.status()).isEqualTo(403);
+      assertThat(leak.json().get("type").asString()).endsWith("/forbidden");
+    } finally {
+      assertThat(api.deleteJson("/api/consents", web("alice"), consent).status()).isEqualTo(204);
+    }
+    Http.Answer revoked = api.get("/api/projects/apollo/tickets", agent);
+    assertThat(revoked.status()).isEqualTo(403);
+    assertThat(revoked.json().get("type").asString()).endsWith("/consent-required");
+  }
+
+  @Test
+  void agentsViaAppWhenTaskEndedThenEveryCallForbidden() {
+    String taskId = startTask("alice", 600);
+    String agent = oauth.agentToken(slack("alice"), taskId);
+    Map<String, String> consent = consent("can_view", "project:apollo");
+    assertThat(api.postJson("/api/consents", web("alice"), consent).status()).isEqualTo(201);
+    try {
+      assertThat(api.get("/api/projects/apollo/tickets", agent).status()).isEqualTo(200);
+      assertThat(api.deleteJson("/api/agent-tasks/" + taskId, web("alice"), null).status())
+          .isEqualTo(204);
+
+      assertEveryAgentCallForbidden(agent);
+      assertRefused(
+          oauth.exchange("summarizer-agent", "agent-secret", slack("alice"), "task:" + taskId),
+          "invalid_grant");
+    } finally {
+      assertThat(api.deleteJson("/api/consents", web("alice"), consent).status()).isEqualTo(204);
+    }
+  }
+
+  @Test
+  void agentsViaAppWhenPersonNoLongerHoldsRelationThenForbidden() {
+    String agent = oauth.agentToken(slack("bob"), startTask("bob", 600));
+    Map<String, String> consent = consent("can_view", "project:apollo");
+    assertThat(api.postJson("/api/consents", web("bob"), consent).status()).isEqualTo(201);
+    TupleKey membership = TupleKey.of("team:platform", "member", "user:bob");
+    try {
+      assertThat(api.get("/api/projects/apollo/tickets", agent).status()).isEqualTo(200);
+      // Bob leaves the team: the task and the consent still cover apollo, bob himself does not.
+      fga.write(WriteRequest.deletes(membership));
+      Http.Answer answer = api.get("/api/projects/apollo/tickets", agent);
+      assertThat(answer.status()).isEqualTo(403);
+      assertThat(answer.json().get("type").asString()).endsWith("/forbidden");
+    } finally {
+      fga.write(WriteRequest.writes(membership));
+      assertThat(api.deleteJson("/api/consents", web("bob"), consent).status()).isEqualTo(204);
+    }
   }
 
   private static void assertRefused(Http.Answer answer, String error) {
@@ -326,8 +406,11 @@ abstract class ScenariosContract {
   }
 
   private static Map<String, String> consent() {
-    return Map.of(
-        "client", "slack-app", "relation", "can_create_ticket", "object", "project:apollo");
+    return consent("can_create_ticket", "project:apollo");
+  }
+
+  private static Map<String, String> consent(String relation, String object) {
+    return Map.of("client", "slack-app", "relation", relation, "object", object);
   }
 
   private static Map<String, String> ticket(String title) {

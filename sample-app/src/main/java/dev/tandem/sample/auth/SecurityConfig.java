@@ -108,7 +108,12 @@ class SecurityConfig {
             provider.supports(
                     org.springframework.security.oauth2.server.authorization.authentication
                         .OAuth2TokenExchangeAuthenticationToken.class)
-                ? new AgentTokenExchange(provider, authorizations, tasks, Set.of(SampleClients.WEB))
+                ? new AgentTokenExchange(
+                    provider,
+                    authorizations,
+                    tasks,
+                    Set.of(SampleClients.WEB),
+                    SampleClients.THIRD_PARTY_APPS)
                 : provider);
   }
 

@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * The claims Tandem reads from every access token ({@code tandem.claims.*}): {@code client_id}
  * names the app; a client-credentials token says so in {@code gty} and names the service account's
  * tenant in {@code tenant}; an agent's token carries {@code act.sub} (the agent) and {@code
- * task_id}.
+ * task_id}, and its {@code client_id} names the third-party app the agent works through, if any
+ * ({@link AgentTokenExchange}), so that the app's consent is checked too.
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -38,19 +39,28 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         context.getClaims().claim("tenant", name);
       }
     } else if (AuthorizationGrantType.TOKEN_EXCHANGE.equals(grantType)) {
-      String taskId = taskId(context.getAuthorizationGrant());
-      context.getClaims().claim("act", Map.of("sub", clientId)).claim("task_id", taskId);
+      Authentication grant = context.getAuthorizationGrant();
+      context
+          .getClaims()
+          .claim("client_id", exchanged(grant, AgentTokenExchange.CLIENT_ID))
+          .claim("act", Map.of("sub", clientId))
+          .claim("task_id", exchanged(grant, AgentTokenExchange.TASK_ID));
     }
   }
 
-  /** The task id {@link AgentTokenExchange} validated; without one no agent token is issued. */
-  private static String taskId(Authentication grant) {
+  /**
+   * A value {@link AgentTokenExchange} validated (the task id, the client the token names); without
+   * it no agent token is issued.
+   */
+  private static String exchanged(Authentication grant, String parameter) {
     if (grant instanceof OAuth2AuthorizationGrantAuthenticationToken request
-        && request.getAdditionalParameters().get(AgentTokenExchange.TASK_ID)
-            instanceof String taskId) {
-      return taskId;
+        && request.getAdditionalParameters().get(parameter) instanceof String value) {
+      return value;
     }
     throw new OAuth2AuthenticationException(
-        new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT, "the exchange names no task", null));
+        new OAuth2Error(
+            OAuth2ErrorCodes.INVALID_GRANT,
+            "the exchange was not validated: no " + parameter,
+            null));
   }
 }
