@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +48,10 @@ import org.jspecify.annotations.Nullable;
  * why a request got 401 (the answer itself never does). The actor of an admitted request is
  * available to the application as the request attribute {@link #ACTOR_ATTRIBUTE}. Map the filter to
  * {@code /*} for the {@code REQUEST} dispatcher type, before any filter that acts on the request.
+ *
+ * <p>Every decision, except letting a public route through, is given to the {@link
+ * DecisionListener}s as a {@link FilterDecision}, and logged by default by a {@link FilterAuditLog}
+ * on {@value FilterAuditLog#LOGGER}.
  */
 public final class TandemFilter implements Filter {
 
@@ -59,12 +64,15 @@ public final class TandemFilter implements Filter {
   private final ActorResolver actors;
   private final Authorizer authorizer;
   private final Duration retryAfter;
+  private final DecisionListeners listeners;
 
-  private TandemFilter(Builder builder, RouteRules routes, ActorResolver actors) {
+  private TandemFilter(
+      Builder builder, RouteRules routes, ActorResolver actors, DecisionListeners listeners) {
     this.routes = routes;
     this.actors = actors;
     this.authorizer = builder.authorizer;
     this.retryAfter = builder.retryAfter;
+    this.listeners = listeners;
   }
 
   /**
@@ -82,14 +90,16 @@ public final class TandemFilter implements Filter {
         || !(response instanceof HttpServletResponse httpResponse)) {
       throw new ServletException("TandemFilter handles HTTP requests only");
     }
+    DecisionTrace trace = new DecisionTrace(http.getMethod());
     Outcome outcome;
     try {
-      outcome = decide(http);
+      outcome = decide(http, trace);
     } catch (RuntimeException e) {
       // The answer says nothing about the cause; the operator needs it.
       LOG.log(System.Logger.Level.WARNING, "authorization could not be decided; answered 503", e);
       outcome = Outcome.deny(AuthorizationProblem.unavailable(retryAfter));
     }
+    listeners.tell(trace, outcome.problem);
     if (outcome.problem != null) {
       write(httpResponse, outcome.problem);
       return;
@@ -100,16 +110,20 @@ public final class TandemFilter implements Filter {
     chain.doFilter(request, response);
   }
 
-  private Outcome decide(HttpServletRequest request) {
+  /** The outcome for {@code request}, noting in {@code trace} what it was decided on. */
+  private Outcome decide(HttpServletRequest request, DecisionTrace trace) {
     String path = RequestPaths.of(request);
     if (path == null) {
+      trace.refusal = FilterDecision.Refusal.AMBIGUOUS_PATH;
       return Outcome.deny(AuthorizationProblem.badRequest());
     }
     RouteRules.Match match = routes.match(request.getMethod(), path);
     if (match == null) {
+      trace.refusal = FilterDecision.Refusal.NO_RULE;
       return Outcome.deny(AuthorizationProblem.forbidden());
     }
     Route route = match.route();
+    trace.route = route;
     if (route.access() == Route.Access.PUBLIC) {
       return Outcome.allow(null);
     }
@@ -118,24 +132,30 @@ public final class TandemFilter implements Filter {
       actor = actors.resolve(request);
     } catch (InvalidTokenException e) {
       LOG.log(System.Logger.Level.DEBUG, "{0}; answered 401", e.getMessage());
+      trace.refusal = FilterDecision.Refusal.INVALID_TOKEN;
       return Outcome.deny(AuthorizationProblem.invalidToken());
     }
     if (actor == null) {
       LOG.log(System.Logger.Level.DEBUG, "the request carries no credentials; answered 401");
+      trace.refusal = FilterDecision.Refusal.NO_CREDENTIALS;
       return Outcome.deny(AuthorizationProblem.unauthenticated());
     }
+    trace.actor = actor;
     if (route.access() == Route.Access.AUTHENTICATED) {
       return Outcome.allow(actor);
     }
     List<Permission> permissions =
         RequestIds.permissions(route.requirements(), match.variables(), request);
     if (permissions == null) {
+      trace.refusal = FilterDecision.Refusal.INVALID_ID;
       return Outcome.deny(AuthorizationProblem.badRequest());
     }
+    trace.permissions = permissions;
     List<Decision> decisions = authorizer.decideAll(actor, permissions);
     if (decisions.size() != permissions.size()) {
       return Outcome.deny(AuthorizationProblem.unavailable(retryAfter));
     }
+    trace.decisions = decisions;
     AuthorizationProblem worst = null;
     for (Decision decision : decisions) {
       if (!decision.granted()) {
@@ -194,6 +214,8 @@ public final class TandemFilter implements Filter {
     private Map<String, List<String>> jwtSettings = Map.of();
     private @Nullable ActorClaimsMapper claimsMapper;
     private Duration retryAfter = Duration.ofSeconds(5);
+    private final List<DecisionListener> listeners = new ArrayList<>();
+    private boolean auditLog = true;
 
     private Builder(Authorizer authorizer) {
       this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
@@ -260,6 +282,26 @@ public final class TandemFilter implements Filter {
     }
 
     /**
+     * Adds a listener told of every decision (see {@link FilterDecision} for which requests have
+     * one), for audit or metrics; listeners are called in the order added, after the default {@link
+     * FilterAuditLog}. A listener that throws never changes the answer.
+     */
+    public Builder decisionListener(DecisionListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Whether a {@link FilterAuditLog} logs every decision on {@value FilterAuditLog#LOGGER}; on by
+     * default, as the Spring starter's audit log is. Also off when a {@code FilterAuditLog} is
+     * added as a {@link #decisionListener}, so that no line is written twice.
+     */
+    public Builder auditLog(boolean enabled) {
+      this.auditLog = enabled;
+      return this;
+    }
+
+    /**
      * The filter.
      *
      * <p>Every requirement of every rule is checked against the {@link #model model}: its type must
@@ -299,7 +341,12 @@ public final class TandemFilter implements Filter {
             "an actor resolver is required (actorResolver(...) or a 'jwt' section)");
       }
       checkAgainstModel(routes);
-      return new TandemFilter(this, routes, resolver);
+      List<DecisionListener> all = new ArrayList<>();
+      if (auditLog && listeners.stream().noneMatch(FilterAuditLog.class::isInstance)) {
+        all.add(new FilterAuditLog());
+      }
+      all.addAll(listeners);
+      return new TandemFilter(this, routes, resolver, new DecisionListeners(all));
     }
 
     private void checkAgainstModel(RouteRules rules) {

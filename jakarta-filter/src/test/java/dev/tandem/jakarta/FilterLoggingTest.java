@@ -4,12 +4,7 @@ import static dev.tandem.jakarta.Tokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.core.authz.Authorizer;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,35 +18,16 @@ class FilterLoggingTest {
 
   static final Tokens TOKENS = new Tokens();
 
-  private final Logger logger = Logger.getLogger(TandemFilter.class.getName());
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          records.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-  private Level previous;
+  private CapturedLog log;
 
   @BeforeEach
   void capture() {
-    previous = logger.getLevel();
-    logger.setLevel(Level.FINE);
-    capture.setLevel(Level.ALL);
-    logger.addHandler(capture);
+    log = CapturedLog.start(TandemFilter.class.getName(), Level.FINE);
   }
 
   @AfterEach
   void release() {
-    logger.removeHandler(capture);
-    logger.setLevel(previous);
+    log.close();
   }
 
   @Test
@@ -67,11 +43,13 @@ class FilterLoggingTest {
           .isEqualTo(401);
     }
 
-    assertThat(records)
+    assertThat(log.records)
         .anySatisfy(
             record -> {
               assertThat(record.getLevel()).isEqualTo(Level.FINE);
-              assertThat(format(record)).contains("aud claim rejected").endsWith("answered 401");
+              assertThat(CapturedLog.format(record))
+                  .contains("aud claim rejected")
+                  .endsWith("answered 401");
             });
   }
 
@@ -85,7 +63,7 @@ class FilterLoggingTest {
       assertThat(server.get("/me", "Authorization", "Bearer x").statusCode()).isEqualTo(503);
     }
 
-    assertThat(records)
+    assertThat(log.records)
         .anySatisfy(
             record -> {
               assertThat(record.getLevel()).isEqualTo(Level.WARNING);
@@ -107,9 +85,5 @@ class FilterLoggingTest {
         .issuer(Tokens.ISSUER)
         .audience(Tokens.AUDIENCE)
         .build();
-  }
-
-  private static String format(LogRecord record) {
-    return new java.util.logging.SimpleFormatter().formatMessage(record);
   }
 }

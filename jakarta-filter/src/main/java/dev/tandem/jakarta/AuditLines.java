@@ -1,0 +1,142 @@
+package dev.tandem.jakarta;
+
+import dev.tandem.core.actor.Actor;
+import dev.tandem.core.authz.Decision;
+import dev.tandem.core.authz.Denial;
+import dev.tandem.core.authz.DenialReason;
+import dev.tandem.core.authz.Permission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The audit lines of a {@link FilterDecision}, in the Spring starter's format ({@code decision
+ * granted actor=[user:alice via client:app] relation=can_view object=project:apollo denied=[]})
+ * followed by what only the filter knows: {@code method=GET rule=[GET /projects/{projectId} ->
+ * can_view on project:{projectId}] status=- refusal=- latency=0.412ms}.
+ *
+ * <p>One line per decision of a requirement, as the starter writes; one line with {@code
+ * relation=-} and {@code object=-} when nothing was checked. A value is never written raw: anything
+ * outside printable ASCII (line breaks, other control and format characters, non-ASCII letters) is
+ * written as a backslash, {@code u} and four hex digits, a backslash or bracket is preceded by a
+ * backslash, and spaces are escaped everywhere but in the rule, so that a value can neither end its
+ * field nor start a line.
+ */
+final class AuditLines {
+
+  /** Longer values are cut, so that a header-sized method or id cannot flood the log. */
+  private static final int MAX_VALUE = 256;
+
+  private AuditLines() {}
+
+  static List<String> of(FilterDecision decision) {
+    String actor = chain(decision.actor());
+    String tail = tail(decision);
+    String outcome = name(decision.outcome());
+    List<String> lines = new ArrayList<>();
+    if (!decision.decisions().isEmpty()) {
+      for (Decision each : decision.decisions()) {
+        List<String> denied = new ArrayList<>();
+        boolean unavailable = false;
+        for (Denial denial : each.denials()) {
+          denied.add(denial.role().name());
+          unavailable |= denial.reason() == DenialReason.UNAVAILABLE;
+        }
+        String own = each.granted() ? "granted" : unavailable ? "unavailable" : "denied";
+        lines.add(line(own, actor, each.relation(), each.object(), denied, tail));
+      }
+    } else if (!decision.permissions().isEmpty()) {
+      for (Permission permission : decision.permissions()) {
+        lines.add(
+            line(outcome, actor, permission.relation(), permission.object(), List.of(), tail));
+      }
+    } else {
+      lines.add(line(outcome, actor, null, null, List.of(), tail));
+    }
+    return lines;
+  }
+
+  private static String line(
+      String outcome,
+      String actor,
+      @Nullable String relation,
+      @Nullable String object,
+      List<String> denied,
+      String tail) {
+    return "decision "
+        + outcome
+        + " actor=["
+        + actor
+        + "] relation="
+        + (relation == null ? "-" : escape(relation, false))
+        + " object="
+        + (object == null ? "-" : escape(object, false))
+        + " denied="
+        + denied
+        + tail;
+  }
+
+  private static String tail(FilterDecision decision) {
+    String rule = decision.rule();
+    FilterDecision.Refusal refusal = decision.refusal();
+    return " method="
+        + escape(decision.method(), false)
+        + " rule=["
+        + (rule == null ? "" : escape(rule, true))
+        + "] status="
+        + (decision.status() == 0 ? "-" : Integer.toString(decision.status()))
+        + " refusal="
+        + (refusal == null ? "-" : name(refusal))
+        + " latency="
+        + String.format(Locale.ROOT, "%.3fms", decision.latency().toNanos() / 1e6);
+  }
+
+  /**
+   * The actor chain as the starter writes it: {@code user:alice via client:app with agent:bot
+   * task:t1}.
+   */
+  private static String chain(@Nullable Actor actor) {
+    if (actor == null) {
+      return "";
+    }
+    StringBuilder chain =
+        new StringBuilder(actor.kind() == Actor.Kind.USER ? "user:" : "service_account:")
+            .append(escape(actor.principalId(), false));
+    String client = actor.delegatedClientId();
+    if (client != null) {
+      chain.append(" via client:").append(escape(client, false));
+    }
+    Actor.AgentTask task = actor.agentTask();
+    if (task != null) {
+      chain
+          .append(" with agent:")
+          .append(escape(task.agentId(), false))
+          .append(" task:")
+          .append(escape(task.taskId(), false));
+    }
+    return chain.toString();
+  }
+
+  private static String name(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code value} with every character that could end its field or start a line escaped. */
+  static String escape(String value, boolean keepSpaces) {
+    boolean cut = value.length() > MAX_VALUE;
+    String kept = cut ? value.substring(0, MAX_VALUE) : value;
+    StringBuilder escaped = new StringBuilder(kept.length() + 8);
+    for (int i = 0; i < kept.length(); i++) {
+      char c = kept.charAt(i);
+      if (c == '\\' || c == '[' || c == ']') {
+        escaped.append('\\').append(c);
+      } else if ((c > ' ' && c < 0x7f) || (c == ' ' && keepSpaces)) {
+        escaped.append(c);
+      } else {
+        escaped.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+      }
+    }
+    return cut ? escaped.append("...").toString() : escaped.toString();
+  }
+}
