@@ -1,10 +1,10 @@
 package dev.tandem.jakarta;
 
-import dev.tandem.core.actor.Actor;
 import dev.tandem.core.authz.Decision;
 import dev.tandem.core.authz.Denial;
 import dev.tandem.core.authz.DenialReason;
 import dev.tandem.core.authz.Permission;
+import dev.tandem.core.http.AuditText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class AuditLines {
 
-  /** Longer values are cut, so that a header-sized method or id cannot flood the log. */
-  private static final int MAX_VALUE = 256;
-
   private AuditLines() {}
 
   static List<String> of(FilterDecision decision) {
-    String actor = chain(decision.actor());
+    String actor = AuditText.actorChain(decision.actor());
     String tail = tail(decision);
     String outcome = name(decision.outcome());
     List<String> lines = new ArrayList<>();
@@ -92,51 +89,12 @@ final class AuditLines {
         + String.format(Locale.ROOT, "%.3fms", decision.latency().toNanos() / 1e6);
   }
 
-  /**
-   * The actor chain as the starter writes it: {@code user:alice via client:app with agent:bot
-   * task:t1}.
-   */
-  private static String chain(@Nullable Actor actor) {
-    if (actor == null) {
-      return "";
-    }
-    StringBuilder chain =
-        new StringBuilder(actor.kind() == Actor.Kind.USER ? "user:" : "service_account:")
-            .append(escape(actor.principalId(), false));
-    String client = actor.delegatedClientId();
-    if (client != null) {
-      chain.append(" via client:").append(escape(client, false));
-    }
-    Actor.AgentTask task = actor.agentTask();
-    if (task != null) {
-      chain
-          .append(" with agent:")
-          .append(escape(task.agentId(), false))
-          .append(" task:")
-          .append(escape(task.taskId(), false));
-    }
-    return chain.toString();
-  }
-
   private static String name(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
   }
 
-  /** {@code value} with every character that could end its field or start a line escaped. */
+  /** {@link AuditText#escape}. */
   static String escape(String value, boolean keepSpaces) {
-    boolean cut = value.length() > MAX_VALUE;
-    String kept = cut ? value.substring(0, MAX_VALUE) : value;
-    StringBuilder escaped = new StringBuilder(kept.length() + 8);
-    for (int i = 0; i < kept.length(); i++) {
-      char c = kept.charAt(i);
-      if (c == '\\' || c == '[' || c == ']') {
-        escaped.append('\\').append(c);
-      } else if ((c > ' ' && c < 0x7f) || (c == ' ' && keepSpaces)) {
-        escaped.append(c);
-      } else {
-        escaped.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-      }
-    }
-    return cut ? escaped.append("...").toString() : escaped.toString();
+    return AuditText.escape(value, keepSpaces);
   }
 }

@@ -2,6 +2,7 @@ package dev.tandem.spring;
 
 import dev.tandem.core.actor.Actor;
 import dev.tandem.core.authz.PrincipalRole;
+import dev.tandem.core.http.AuditText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -103,19 +104,12 @@ public final class TandemDecisionEvent extends ApplicationEvent {
     return batchIndex;
   }
 
-  /** The actor chain as text: {@code user:alice via client:app with agent:bot task:t1}. */
+  /**
+   * The actor chain as text, escaped for a log line ({@link AuditText#actorChain}): {@code
+   * user:alice via client:app with agent:bot task:t1}.
+   */
   public String actorChain() {
-    StringBuilder chain =
-        new StringBuilder(actor.kind() == Actor.Kind.USER ? "user:" : "service_account:")
-            .append(actor.principalId());
-    if (actor.delegatedClientId() != null) {
-      chain.append(" via client:").append(actor.delegatedClientId());
-    }
-    Actor.AgentTask task = actor.agentTask();
-    if (task != null) {
-      chain.append(" with agent:").append(task.agentId()).append(" task:").append(task.taskId());
-    }
-    return chain.toString();
+    return AuditText.actorChain(actor);
   }
 
   @Override
@@ -125,9 +119,9 @@ public final class TandemDecisionEvent extends ApplicationEvent {
         + " actor=["
         + actorChain()
         + "] relation="
-        + relation
+        + AuditText.escape(relation, false)
         + " object="
-        + object
+        + AuditText.escape(object, false)
         + " denied="
         + deniedPrincipals;
   }

@@ -11,6 +11,7 @@ import dev.tandem.core.authz.PrincipalRole;
 import dev.tandem.core.client.FgaClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,12 +20,14 @@ import org.springframework.context.ApplicationListener;
 class DecisionEventTest {
 
   private final List<TandemDecisionEvent> events = new CopyOnWriteArrayList<>();
+  private final AtomicReference<Actor> actor =
+      new AtomicReference<>(Actor.user("alice").viaClient("app"));
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(AutoConfigurations.of(TandemAutoConfiguration.class))
           .withPropertyValues(Repo.modelProperty())
-          .withBean(ActorResolver.class, () -> () -> Actor.user("alice").viaClient("app"))
+          .withBean(ActorResolver.class, () -> actor::get)
           .withBean(Projects.class)
           .withBean(
               "capture",
@@ -47,6 +50,22 @@ class DecisionEventTest {
               assertThat(event.deniedPrincipals()).containsExactly(PrincipalRole.CONSENT);
               assertThat(event.actorChain()).isEqualTo("user:alice via client:app");
               assertThat(event.toString()).startsWith("decision denied actor=[user:alice via");
+            });
+  }
+
+  @Test
+  void auditLineWhenTokenIdHoldsALineBreakThenStaysOnOneLine() {
+    actor.set(Actor.user("alice\ndecision granted actor=[user:root]").viaClient("app"));
+    runner
+        .withBean(Authorizer.class, TandemFgaTest::authorizer)
+        .run(
+            context -> {
+              assertThatThrownBy(() -> context.getBean(Projects.class).view("apollo"))
+                  .isInstanceOf(TandemAccessDeniedException.class);
+              assertThat(events).hasSize(1);
+              String line = events.get(0).toString();
+              assertThat(line).doesNotContain("\n").contains("user:alice\\u000Adecision");
+              assertThat(line).doesNotContain("[user:root]");
             });
   }
 
