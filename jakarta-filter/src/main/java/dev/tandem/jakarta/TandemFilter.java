@@ -34,10 +34,12 @@ import org.jspecify.annotations.Nullable;
  * <p>For each request: the path is the container's ({@link RequestPaths}; an ambiguous one is 400);
  * the most specific {@link RouteRules rule} for it is found (none: 403); a public route passes; for
  * any other the {@link ActorResolver} must find an actor (else 401, with {@code WWW-Authenticate:
- * Bearer}); an authenticated-only route then passes; for a relation route the ids are read and
- * checked (a missing, repeated or invalid id is 400, with no FGA call) and every requirement is
- * decided in one {@link Authorizer#decideAll} (denied: 403, or 403 {@code consent-required} /
- * {@code outside-task}; backend failure: 503 with {@code Retry-After}).
+ * Bearer}, or {@code Bearer error="invalid_token"} for a rejected token); an authenticated-only
+ * route then passes; for a relation route the ids are read and checked (a missing, repeated or
+ * invalid id is 400, with no FGA call) and every requirement is decided in one {@link
+ * Authorizer#decideAll} (denied: 403, or 403 {@code consent-required} / {@code outside-task}; an
+ * actor id that cannot be an FGA subject: 401 {@code invalid_token}; backend failure: 503 with
+ * {@code Retry-After}).
  *
  * <p>The rules are checked against the authorization model when the filter is built ({@link
  * Builder#build()}): a rule naming a type or relation the model does not define, or a model that
