@@ -247,16 +247,29 @@ public final class TandemAutoConfiguration {
   private static Credentials credentials(TandemProperties.Remote remote) {
     TandemProperties.ClientCredentials cc = remote.getClientCredentials();
     String token = remote.getApiToken();
-    if (token != null && cc.getTokenUrl() != null) {
+    // Any client-credentials property counts, not only token-url: otherwise one left without its
+    // token-url would be ignored silently, and requests would go out with the API token or none.
+    boolean clientCredentials =
+        cc.getTokenUrl() != null
+            || cc.getClientId() != null
+            || cc.getClientSecret() != null
+            || cc.getAudience() != null
+            || !cc.getScopes().isEmpty();
+    if (token != null && clientCredentials) {
       throw new IllegalStateException(
-          "set either tandem.remote.api-token or tandem.remote.client-credentials.token-url, not"
-              + " both");
+          "set either tandem.remote.api-token or tandem.remote.client-credentials.*, not both");
     }
     if (token != null) {
       return Credentials.apiToken(token);
     }
-    if (cc.getTokenUrl() == null) {
+    if (!clientCredentials) {
       return Credentials.none();
+    }
+    if (cc.getTokenUrl() == null) {
+      throw new IllegalStateException(
+          "tandem.remote.client-credentials.token-url must be set with the other"
+              + " tandem.remote.client-credentials.* properties (e.g."
+              + " https://auth.fga.dev/oauth/token for Auth0 FGA)");
     }
     if (cc.getClientId() == null || cc.getClientSecret() == null) {
       throw new IllegalStateException(

@@ -201,7 +201,7 @@ public class TandemProperties {
   /** OAuth 2.0 client credentials for the FGA server. */
   public static class ClientCredentials {
 
-    /** The token endpoint; setting it enables client credentials. */
+    /** The token endpoint; required with any other client-credentials property. */
     private @Nullable URI tokenUrl;
 
     /** The client id. */

@@ -183,6 +183,35 @@ class RemotePropertiesTest {
   }
 
   @Test
+  void startupWhenApiTokenAndClientIdSetWithoutTokenUrlThenFailsNamingBoth() {
+    remote(
+            "tandem.remote.api-token=s3cr3t-key",
+            "tandem.remote.client-credentials.client-id=tandem-app",
+            "tandem.remote.client-credentials.client-secret=very-secret")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("tandem.remote.api-token")
+                    .hasMessageContaining("tandem.remote.client-credentials"));
+  }
+
+  @Test
+  void startupWhenClientCredentialsSetWithoutTokenUrlThenFailsNamingTokenUrl() {
+    remote(
+            "tandem.remote.client-credentials.client-id=tandem-app",
+            "tandem.remote.client-credentials.client-secret=very-secret",
+            "tandem.remote.client-credentials.audience=https://api.us1.fga.dev/")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("tandem.remote.client-credentials.token-url"));
+  }
+
+  @Test
   void checkWhenNoRetriesAndServerAnswers500ThenOneRequestAndUnavailable() {
     answerChecks(aResponse().withStatus(500));
 
