@@ -15,6 +15,7 @@ import dev.tandem.core.model.AuthorizationModel;
 import dev.tandem.core.tuple.TupleKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -231,6 +232,13 @@ public final class TandemAutoConfiguration {
     if (apiUrl == null) {
       throw new IllegalStateException("tandem.remote.api-url must be set when tandem.mode=remote");
     }
+    positive("tandem.remote.connect-timeout", remote.getConnectTimeout());
+    positive("tandem.remote.attempt-timeout", remote.getAttemptTimeout());
+    positive("tandem.remote.overall-timeout", remote.getOverallTimeout());
+    if (remote.getRetries() < 0) {
+      throw new IllegalStateException(
+          "tandem.remote.retries must not be negative, got " + remote.getRetries());
+    }
     RemoteOptions defaults = RemoteOptions.defaults(apiUrl);
     return new RemoteOptions(
         apiUrl,
@@ -242,6 +250,12 @@ public final class TandemAutoConfiguration {
         defaults.baseBackoff(),
         defaults.maxRetryAfter(),
         defaults.maxConnections());
+  }
+
+  private static void positive(String key, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalStateException(key + " must be positive, got " + value);
+    }
   }
 
   private static Credentials credentials(TandemProperties.Remote remote) {
@@ -260,6 +274,11 @@ public final class TandemAutoConfiguration {
           "set either tandem.remote.api-token or tandem.remote.client-credentials.*, not both");
     }
     if (token != null) {
+      if (token.isBlank()) {
+        throw new IllegalStateException(
+            "tandem.remote.api-token is blank (an unset environment variable?): set it, or remove"
+                + " it for a server without authentication");
+      }
       return Credentials.apiToken(token);
     }
     if (!clientCredentials) {

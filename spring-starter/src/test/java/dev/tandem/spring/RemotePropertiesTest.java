@@ -183,6 +183,35 @@ class RemotePropertiesTest {
   }
 
   @Test
+  void startupWhenApiTokenBlankThenFailsNamingTheKey() {
+    remote("tandem.remote.api-token= ")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("tandem.remote.api-token is blank"));
+  }
+
+  @Test
+  void startupWhenRetriesNegativeOrTimeoutZeroThenFailsNamingTheKey() {
+    remote("tandem.remote.retries=-1")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("tandem.remote.retries must not be negative, got -1"));
+    remote("tandem.remote.attempt-timeout=0s")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("tandem.remote.attempt-timeout must be positive"));
+  }
+
+  @Test
   void startupWhenApiTokenAndClientIdSetWithoutTokenUrlThenFailsNamingBoth() {
     remote(
             "tandem.remote.api-token=s3cr3t-key",

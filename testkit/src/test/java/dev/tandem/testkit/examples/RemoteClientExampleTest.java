@@ -70,7 +70,7 @@ class RemoteClientExampleTest {
         new RemoteOptions(
             URI.create("https://api.us1.fga.dev"),
             Credentials.clientCredentials(
-                URI.create("https://fga.us.auth0.com/oauth/token"),
+                URI.create("https://auth.fga.dev/oauth/token"),
                 clientId,
                 clientSecret,
                 "https://api.us1.fga.dev/",
