@@ -256,8 +256,8 @@ public final class TandemFilter implements Filter {
     /**
      * The model the route rules are checked against when the filter is built, when it is at hand
      * already. By default the model the authorizer's {@link Authorizer#client() client} decides
-     * against is read from it: the model its id is pinned to ({@link FgaClient#modelId()}), else
-     * the store's latest.
+     * against is read from it ({@link FgaClient#readDecisionModel()}): the model its id is pinned
+     * to, else the store's latest.
      */
     public Builder model(AuthorizationModel model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -375,9 +375,7 @@ public final class TandemFilter implements Filter {
       FgaClient client = authorizer.client();
       Optional<String> pinned = client.modelId();
       try {
-        return pinned.isPresent()
-            ? client.readAuthorizationModel(pinned.get())
-            : client.readLatestAuthorizationModel();
+        return client.readDecisionModel();
       } catch (RuntimeException e) {
         throw new IllegalStateException(
             "the route rules cannot be checked: reading "

@@ -35,9 +35,7 @@ final class StoreModel {
       return null;
     }
     try {
-      return fga.modelId()
-          .map(fga::readAuthorizationModel)
-          .orElseGet(fga::readLatestAuthorizationModel);
+      return fga.readDecisionModel();
     } catch (RuntimeException e) {
       LOG.warn(
           "annotations were checked against tandem.model only: the model of store '"

@@ -1,16 +1,15 @@
 package dev.tandem.spring;
 
 import dev.tandem.core.client.FgaClient;
-import dev.tandem.core.model.AuthorizationModel;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Whether Tandem can make decisions: {@code UP} when the {@link FgaClient} can read its store's
- * authorization model (the pinned one, {@link FgaClient#modelId()}, else the latest), {@code DOWN}
- * when it cannot.
+ * Whether Tandem can make decisions: {@code UP} when the {@link FgaClient} can read the model it
+ * decides against ({@link FgaClient#readDecisionModel()}: the pinned one, else the store's latest),
+ * {@code DOWN} when it cannot.
  *
  * <p>Details: {@code mode} ({@code embedded} or {@code remote}), {@code storeId}, and {@code
  * modelId} (of the model read) when up, {@code error} (the exception's class and message) when
@@ -33,12 +32,7 @@ public final class TandemHealthIndicator implements HealthIndicator {
     Health.Builder health = Health.unknown().withDetail("mode", mode);
     try {
       health.withDetail("storeId", client.storeId());
-      AuthorizationModel model =
-          client
-              .modelId()
-              .map(client::readAuthorizationModel)
-              .orElseGet(client::readLatestAuthorizationModel);
-      return health.up().withDetail("modelId", model.id()).build();
+      return health.up().withDetail("modelId", client.readDecisionModel().id()).build();
     } catch (RuntimeException e) {
       // Remote clients' messages name the URL and status, never credentials.
       return health.down(e).build();

@@ -40,8 +40,7 @@ public interface FgaClient extends AutoCloseable {
 
   /**
    * The model id this client's queries and writes are pinned to; empty when they use the store's
-   * latest model. Read the model decisions are made against with {@code
-   * modelId().map(this::readAuthorizationModel).orElseGet(this::readLatestAuthorizationModel)}.
+   * latest model. {@link #readDecisionModel()} reads the model this resolves to.
    */
   default Optional<String> modelId() {
     return Optional.empty();
@@ -136,6 +135,17 @@ public interface FgaClient extends AutoCloseable {
 
   /** The latest model of this client's store. */
   AuthorizationModel readLatestAuthorizationModel();
+
+  /**
+   * The model this client's decisions are made against: the one {@link #modelId()} pins, else the
+   * store's latest. One model read per call.
+   */
+  default AuthorizationModel readDecisionModel() {
+    Optional<String> pinned = modelId();
+    return pinned.isPresent()
+        ? readAuthorizationModel(pinned.get())
+        : readLatestAuthorizationModel();
+  }
 
   /** Creates a store. */
   StoreInfo createStore(String name);
