@@ -44,40 +44,28 @@ final class Decisions {
     } else {
       for (int i = 0; i < batch.preconditionChecks().length; i++) {
         Chain.Precondition p = chain.preconditions.get(i);
-        int index = batch.preconditionChecks()[i];
-        Checks.Outcome outcome = batch.outcomes()[index];
-        if (outcome != Checks.Outcome.ALLOWED) {
-          boolean undefined =
-              outcome == Checks.Outcome.INVALID
-                  && undefinedTypes.named(
-                      batch.checks().error(index),
-                      callerInput(List.of(), batch.context()),
-                      p.role(),
-                      p.user(),
-                      p.object());
+        int check = batch.preconditionChecks()[i];
+        if (batch.outcomes()[check] != Checks.Outcome.ALLOWED) {
           merge(
               reasons,
               p.role(),
-              undefined ? DenialReason.TYPE_NOT_IN_MODEL : outcome.reason(p.whenFalse()));
+              reason(batch, check, p.whenFalse(), List.of(), p.role(), p.user(), p.object()));
         }
       }
       for (int i = 0; i < memberChecks.length; i++) {
-        Checks.Outcome outcome = batch.outcomes()[memberChecks[i]];
-        if (outcome != Checks.Outcome.ALLOWED) {
+        int check = memberChecks[i];
+        if (batch.outcomes()[check] != Checks.Outcome.ALLOWED) {
           Chain.Member member = chain.members.get(i);
-          boolean undefined =
-              outcome == Checks.Outcome.INVALID
-                  && undefinedTypes.named(
-                      batch.checks().error(memberChecks[i]),
-                      callerInput(batch.contextualTuples(), batch.context()),
-                      member.role(),
-                      member.subject());
           merge(
               reasons,
               member.role(),
-              undefined
-                  ? DenialReason.TYPE_NOT_IN_MODEL
-                  : outcome.reason(DenialReason.NOT_GRANTED));
+              reason(
+                  batch,
+                  check,
+                  DenialReason.NOT_GRANTED,
+                  batch.contextualTuples(),
+                  member.role(),
+                  member.subject()));
         }
       }
     }
@@ -87,6 +75,30 @@ final class Decisions {
     List<Denial> denials = new ArrayList<>(reasons.size());
     reasons.forEach((role, reason) -> denials.add(new Denial(role, reason)));
     return new Decision.Denied(permission.relation(), permission.object(), denials);
+  }
+
+  /**
+   * Why check {@code check} of {@code role}, on {@code ids}, did not allow: {@link
+   * DenialReason#TYPE_NOT_IN_MODEL} when it failed validation because the model has no type of one
+   * of the ids (and none of the caller's {@code contextualTuples} and context say so), else its
+   * outcome's reason, {@code whenFalse} for a plain "no".
+   */
+  private DenialReason reason(
+      Batch batch,
+      int check,
+      DenialReason whenFalse,
+      List<TupleKey> contextualTuples,
+      PrincipalRole role,
+      String... ids) {
+    Checks.Outcome outcome = batch.outcomes()[check];
+    boolean undefined =
+        outcome == Checks.Outcome.INVALID
+            && undefinedTypes.named(
+                batch.checks().error(check),
+                callerInput(contextualTuples, batch.context()),
+                role,
+                ids);
+    return undefined ? DenialReason.TYPE_NOT_IN_MODEL : outcome.reason(whenFalse);
   }
 
   /** Keeps one reason per role: a definite "no" wins over an error, else the first. */
