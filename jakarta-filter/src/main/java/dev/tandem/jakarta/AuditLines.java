@@ -66,9 +66,9 @@ final class AuditLines {
         + " actor=["
         + actor
         + "] relation="
-        + (relation == null ? "-" : escape(relation, false))
+        + (relation == null ? "-" : AuditText.escape(relation, false))
         + " object="
-        + (object == null ? "-" : escape(object, false))
+        + (object == null ? "-" : AuditText.escape(object, false))
         + " denied="
         + denied
         + tail;
@@ -78,9 +78,9 @@ final class AuditLines {
     String rule = decision.rule();
     FilterDecision.Refusal refusal = decision.refusal();
     return " method="
-        + escape(decision.method(), false)
+        + AuditText.escape(decision.method(), false)
         + " rule=["
-        + (rule == null ? "" : escape(rule, true))
+        + (rule == null ? "" : AuditText.escape(rule, true))
         + "] status="
         + (decision.status() == 0 ? "-" : Integer.toString(decision.status()))
         + " refusal="
@@ -91,10 +91,5 @@ final class AuditLines {
 
   private static String name(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
-  }
-
-  /** {@link AuditText#escape}. */
-  static String escape(String value, boolean keepSpaces) {
-    return AuditText.escape(value, keepSpaces);
   }
 }
