@@ -8,8 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tandem.core.authz.Authorizer;
 import dev.tandem.core.http.AuthorizationProblem;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -35,17 +33,7 @@ class FirstPartyClientsHttpTest {
 
   @BeforeAll
   static void startJwks() throws IOException {
-    jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    byte[] body = TOKENS.publicKeys().toString().getBytes(StandardCharsets.UTF_8);
-    jwks.createContext(
-        "/jwks.json",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    jwks.start();
+    jwks = TOKENS.serveKeys();
   }
 
   @AfterAll
@@ -121,6 +109,6 @@ class FirstPartyClientsHttpTest {
   }
 
   private static String jwksUri() {
-    return "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json";
+    return Tokens.jwksUri(jwks).toString();
   }
 }

@@ -9,9 +9,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.core.authz.Authorizer;
 import dev.tandem.core.http.AuthorizationProblem;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -35,17 +33,7 @@ class JwtHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    byte[] body = TOKENS.publicKeys().toString().getBytes(StandardCharsets.UTF_8);
-    jwks.createContext(
-        "/jwks.json",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    jwks.start();
+    jwks = TOKENS.serveKeys();
     client = new CountingFgaClient(ReferenceModel.client());
     server =
         new JettyServer(
@@ -62,7 +50,7 @@ class JwtHttpTest {
   }
 
   static URI jwksUri() {
-    return URI.create("http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json");
+    return Tokens.jwksUri(jwks);
   }
 
   @AfterAll

@@ -11,6 +11,10 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,27 @@ final class Tokens {
 
   final RSAKey key = generate("issuer-key");
   final RSAKey otherKey = generate("issuer-key");
+
+  /** Starts a server on 127.0.0.1 publishing {@link #publicKeys()} at {@link #jwksUri}. */
+  HttpServer serveKeys() throws IOException {
+    HttpServer jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] body = publicKeys().toString().getBytes(StandardCharsets.UTF_8);
+    jwks.createContext(
+        "/jwks.json",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    jwks.start();
+    return jwks;
+  }
+
+  /** Where {@code jwks}, started by {@link #serveKeys()}, publishes the keys. */
+  static URI jwksUri(HttpServer jwks) {
+    return URI.create("http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json");
+  }
 
   /** The issuer's public keys, as a JWKS publishes them. */
   JWKSet publicKeys() {
